@@ -1,0 +1,16 @@
+import path from "node:path";
+import { defineConfig } from "prisma/config";
+import { databaseKind, createDriverAdapter } from "./app/db-adapter.server";
+
+// Prisma's native engines cannot be downloaded here: the CLI runs on its JS engine with the same
+// driver adapter the app uses (docs/decisions/001-prisma-driver-adapters.md).
+const kind = databaseKind(process.env.DATABASE_URL);
+
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: "js",
+  schema: kind === "postgres" ? path.join("prisma", "postgres", "schema.prisma") : path.join("prisma", "schema.prisma"),
+  async adapter() {
+    return createDriverAdapter(process.env.DATABASE_URL);
+  },
+});

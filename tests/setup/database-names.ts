@@ -1,0 +1,12 @@
+import path from "node:path";
+
+export type TestDatabaseKind = "sqlite" | "postgres";
+
+/** TEST_DB=postgres runs the integration tier on PostgreSQL; SQLite otherwise. */
+export function testDatabaseKind(): TestDatabaseKind {
+  return process.env.TEST_DB === "postgres" ? "postgres" : "sqlite";
+}
+
+export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+export const POSTGRES_TEMPLATE_DB = "rapport_test_template";
+export const SQLITE_TEMPLATE = path.resolve("tests/.tmp/template.db");

@@ -1,0 +1,31 @@
+import { copyFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import pg from "pg";
+import { afterAll } from "vitest";
+import { POSTGRES_ADMIN_URL, POSTGRES_TEMPLATE_DB, SQLITE_TEMPLATE, testDatabaseKind } from "./database-names";
+
+// One fresh, migrated database per test file, copied from the template (epic-stack tests/setup/):
+// test files never see each other's rows, and they can run in parallel.
+const id = `${process.env.VITEST_POOL_ID ?? "0"}_${randomBytes(4).toString("hex")}`;
+
+if (testDatabaseKind() === "postgres") {
+  const name = `rapport_test_${id}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${POSTGRES_TEMPLATE_DB}`);
+  await admin.end();
+  process.env.DATABASE_URL = POSTGRES_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
+  afterAll(async () => {
+    const prisma = (globalThis as { rapportPrisma?: Promise<{ $disconnect(): Promise<void> }> }).rapportPrisma;
+    if (prisma) await (await prisma).$disconnect();
+    const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.end();
+  });
+} else {
+  const file = path.join(path.dirname(SQLITE_TEMPLATE), `test-${id}.db`);
+  copyFileSync(SQLITE_TEMPLATE, file);
+  process.env.DATABASE_URL = `file:${file}`;
+}
