@@ -1,0 +1,22 @@
+import { PrismaClient } from "./generated/prisma-sqlite";
+import { createDriverAdapter, databaseKind } from "./db-adapter.server";
+
+/**
+ * The app's data access type. Both generated clients (SQLite and PostgreSQL) come from one data
+ * model (prisma/schema.prisma → prisma/postgres/schema.prisma), so the app is typed against the
+ * SQLite one and runs on either.
+ */
+export type Db = PrismaClient;
+
+/**
+ * A Prisma client on the driver adapter that the URL names.
+ * @example const db = await createPrismaClient("postgresql://postgres@127.0.0.1:5432/rapport")
+ */
+export async function createPrismaClient(url: string): Promise<Db> {
+  const adapter = createDriverAdapter(url);
+  if (databaseKind(url) === "postgres") {
+    const { PrismaClient: PgClient } = await import("./generated/prisma-pg");
+    return new PgClient({ adapter }) as unknown as Db;
+  }
+  return new PrismaClient({ adapter });
+}
