@@ -27,7 +27,9 @@ async function main() {
     execSync("npx remix vite:build", { stdio: check ? "ignore" : "inherit" });
   }
   const databaseUrl = process.env.DEMO_DATABASE_URL ?? (check ? `file:./data/demo-check-${Date.now()}.db` : "file:./data/demo.db");
-  const world = await startDevEnvironment({ databaseUrl });
+  const datasetFlag = process.argv.indexOf("--dataset");
+  const datasetPath = datasetFlag > 0 ? process.argv[datasetFlag + 1] : undefined;
+  const world = await startDevEnvironment({ databaseUrl, datasetPath });
   const db = await createPrismaClient(databaseUrl);
   try {
     const { report } = world.seeded;

@@ -11,6 +11,8 @@ import { loadDataset } from "./seed/online-retail";
 import { seedStore } from "./seed/seed-store";
 import { mintSessionToken } from "./standin/session-token";
 
+/** A few MB of the real store's data, shipped with attribution (dev/data/README.md). */
+export const SAMPLE_DATASET = path.resolve("dev/data/online-retail-sample.csv.gz");
 export const DEMO_SHOP = "rapport-demo.myshopify.com";
 /** Dev-only credentials shared by the local stand-in and the app it plays Shopify for. */
 export const DEV_APP = { apiKey: "rapport-dev-client-id", apiSecret: "rapport-dev-client-secret" };
@@ -19,7 +21,7 @@ export interface DevEnvironmentOptions {
   standinPort?: number;
   appPort?: number;
   databaseUrl?: string;
-  /** CSV of the Online Retail shape; defaults to ../shared's full file if present, else the repo sample. */
+  /** CSV (optionally .gz) of the Online Retail shape; defaults to the sample shipped in dev/data. */
   datasetPath?: string;
   /** Orders newer than this many days are replayed as live webhooks; older ones are backfilled. */
   recentDays?: number;
@@ -41,7 +43,7 @@ export async function startDevEnvironment(options: DevEnvironmentOptions = {}) {
 
   const store = new StandinStore();
   store.ensureShop(DEMO_SHOP, { name: "Rapport Demo Gifts", currencyCode: "GBP" });
-  const dataset = await loadDataset(options.datasetPath);
+  const dataset = await loadDataset(options.datasetPath ?? SAMPLE_DATASET);
   const seeded = seedStore(store, DEMO_SHOP, dataset, { now: options.now ?? new Date(), recentDays: options.recentDays ?? 14 });
 
   const ctx: StandinContext = {

@@ -1,0 +1,57 @@
+// `npm test` — every tier, in order: typecheck, theme check, unit, integration on SQLite, integration
+// on PostgreSQL, then the browser tier against a fresh production build. Prints one closing line
+// with the totals across tiers and exits non-zero if anything failed.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+
+interface Step {
+  name: string;
+  command: string;
+  env?: Record<string, string>;
+  /** vitest JSON report to count tests from */
+  report?: string;
+}
+
+const only = process.argv.slice(2);
+mkdirSync("tests/.tmp", { recursive: true });
+const vitest = (project: string, tag: string) =>
+  `npx vitest run --project ${project} --reporter=default --reporter=json --outputFile.json=tests/.tmp/report-${tag}.json`;
+
+const steps: Step[] = [
+  { name: "typecheck", command: "npx tsc --noEmit" },
+  { name: "theme-check", command: "npx tsx dev/theme-check.ts" },
+  { name: "unit", command: vitest("unit", "unit"), report: "unit" },
+  { name: "sqlite", command: vitest("integration", "sqlite"), env: { TEST_DB: "sqlite" }, report: "sqlite" },
+  { name: "postgres", command: vitest("integration", "postgres"), env: { TEST_DB: "postgres" }, report: "postgres" },
+  { name: "build", command: "npx remix vite:build" },
+  { name: "browser", command: vitest("browser", "browser"), report: "browser" },
+].filter((step) => only.length === 0 || only.includes(step.name));
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const summary: string[] = [];
+let failedSteps = 0;
+
+for (const step of steps) {
+  console.log(`\n=== ${step.name}: ${step.command}`);
+  const reportFile = step.report ? `tests/.tmp/report-${step.report}.json` : null;
+  if (reportFile) rmSync(reportFile, { force: true });
+  const started = Date.now();
+  const result = spawnSync(step.command, { shell: true, stdio: "inherit", env: { ...process.env, ...step.env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  let counts = "";
+  if (reportFile && existsSync(reportFile)) {
+    const report = JSON.parse(readFileSync(reportFile, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+    totals.passed += report.numPassedTests;
+    totals.failed += report.numFailedTests;
+    totals.skipped += report.numPendingTests + report.numTodoTests;
+    counts = ` — ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests + report.numTodoTests} skipped`;
+  }
+  const ok = result.status === 0;
+  if (!ok) failedSteps += 1;
+  summary.push(`${ok ? "✔" : "✘"} ${step.name} (${seconds}s)${counts}`);
+}
+
+console.log(`\n=== summary\n${summary.join("\n")}`);
+if (failedSteps > 0 && totals.failed === 0) totals.failed = failedSteps;
+console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failedSteps > 0 ? 1 : 0);
