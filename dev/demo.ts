@@ -9,6 +9,11 @@ import { createPrismaClient } from "../app/db-client.server";
 import { placeOrder } from "./standin/mutations";
 
 const check = process.argv.includes("--check");
+/** `--name value` from the command line. */
+function flag(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? process.argv[at + 1] : undefined;
+}
 const log = (line: string) => console.log(`[demo] ${line}`);
 
 async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 180_000): Promise<T> {
@@ -26,10 +31,13 @@ async function main() {
     log("building the app (remix vite:build)…");
     execSync("npx remix vite:build", { stdio: check ? "ignore" : "inherit" });
   }
-  const databaseUrl = process.env.DEMO_DATABASE_URL ?? (check ? `file:./data/demo-check-${Date.now()}.db` : "file:./data/demo.db");
-  const datasetFlag = process.argv.indexOf("--dataset");
-  const datasetPath = datasetFlag > 0 ? process.argv[datasetFlag + 1] : undefined;
-  const world = await startDevEnvironment({ databaseUrl, datasetPath });
+  const databaseUrl = flag("database") ?? (check ? `file:./data/demo-check-${Date.now()}.db` : `file:./data/demo-${Date.now()}.db`);
+  const world = await startDevEnvironment({
+    databaseUrl,
+    datasetPath: flag("dataset"),
+    standinPort: flag("standin-port") ? Number(flag("standin-port")) : undefined,
+    appPort: flag("app-port") ? Number(flag("app-port")) : undefined,
+  });
   const db = await createPrismaClient(databaseUrl);
   try {
     const { report } = world.seeded;

@@ -1,0 +1,50 @@
+import { spawn, type ChildProcess } from "node:child_process";
+
+export interface RunningDemo {
+  standinUrl: string;
+  appUrl: string;
+  databaseUrl: string;
+  output: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `npm run demo` as a person would (a child process on its own ports and database) and waits
+ * until it prints that it is running. Fails with the demo's output if it exits first.
+ */
+export async function startDemo(ports: { standin: number; app: number }, timeoutMs = 170_000): Promise<RunningDemo> {
+  const databaseUrl = `file:./tests/.tmp/browser-${Date.now()}.db`;
+  const child: ChildProcess = spawn(
+    "npx",
+    ["tsx", "dev/demo.ts", "--standin-port", String(ports.standin), "--app-port", String(ports.app), "--database", databaseUrl],
+    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LOG_LEVEL: "warn" }, detached: true },
+  );
+  const output: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`demo not ready after ${timeoutMs} ms:\n${output.join("")}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      if (output.join("").includes("running — press Ctrl-C")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`demo exited with ${code}:\n${output.join("")}`));
+    });
+  });
+  return {
+    standinUrl: `http://127.0.0.1:${ports.standin}`,
+    appUrl: `http://127.0.0.1:${ports.app}`,
+    databaseUrl,
+    output,
+    stop: async () => {
+      child.removeAllListeners("exit");
+      if (child.pid) process.kill(-child.pid, "SIGTERM");
+      await new Promise((r) => setTimeout(r, 300));
+    },
+  };
+}
