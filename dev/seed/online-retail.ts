@@ -23,7 +23,7 @@ export interface RetailRow {
 }
 
 export interface RetailProduct { code: string; title: string; handle: string; price: string }
-export interface RetailCustomer { id: number; firstName: string; lastName: string; email: string; country: string }
+export interface RetailCustomer { id: number; firstName: string; lastName: string; email: string; country: string; countryCode: string }
 export interface RetailLine { code: string; quantity: number; price: string }
 export interface RetailOrder { invoice: string; customerId: number | null; at: Date; country: string; lines: RetailLine[] }
 export interface RetailRefund { invoice: string; orderInvoice: string; at: Date; lines: { code: string; quantity: number }[] }
@@ -173,8 +173,17 @@ function matchCancellations(cancellations: RetailRow[], orders: RetailOrder[]) {
 const FIRST = ["Olivia", "Amelia", "Isla", "Ava", "Mia", "Grace", "Freya", "Lily", "Emily", "Sophie", "Jack", "Oliver", "Harry", "George", "Noah", "Charlie", "Jacob", "Thomas", "Oscar", "William", "Lucas", "Elena", "Marta", "Hugo", "Lea"];
 const LAST = ["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Robinson", "Wright", "Thompson", "Evans", "Walker", "White", "Roberts", "Green", "Hall", "Wood", "Jackson", "Clarke", "Martin", "Dubois", "Muller", "Rossi", "Garcia"];
 
+/** ISO codes for the dataset's country names ("EIRE", "RSA", "Channel Islands"…); unknown → GB, the store's home. */
+const COUNTRY_CODES: Record<string, string> = {
+  "United Kingdom": "GB", EIRE: "IE", Germany: "DE", France: "FR", Netherlands: "NL", Spain: "ES", Belgium: "BE", Switzerland: "CH",
+  Portugal: "PT", Norway: "NO", Australia: "AU", Italy: "IT", "Channel Islands": "JE", Finland: "FI", Cyprus: "CY", Sweden: "SE",
+  Denmark: "DK", Austria: "AT", Japan: "JP", Israel: "IL", Poland: "PL", USA: "US", "Hong Kong": "HK", Singapore: "SG", Iceland: "IS",
+  Canada: "CA", Greece: "GR", Malta: "MT", RSA: "ZA", "United Arab Emirates": "AE", Lebanon: "LB", Lithuania: "LT", Brazil: "BR",
+  "Czech Republic": "CZ", Bahrain: "BH", "Saudi Arabia": "SA",
+};
+
 function makeCustomer(id: number, country: string): RetailCustomer {
-  return { id, firstName: FIRST[id % FIRST.length]!, lastName: LAST[Math.floor(id / FIRST.length) % LAST.length]!, email: `customer-${id}@example.com`, country };
+  return { id, firstName: FIRST[id % FIRST.length]!, lastName: LAST[Math.floor(id / FIRST.length) % LAST.length]!, email: `customer-${id}@example.com`, country, countryCode: COUNTRY_CODES[country] ?? "GB" };
 }
 
 function bump<K>(map: Map<string, Map<K, number>>, code: string, value: K) {

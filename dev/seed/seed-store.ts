@@ -40,7 +40,7 @@ export function seedStore(store: StandinStore, domain: string, dataset: RetailDa
     const since = firstSeen.get(c.id) ?? created;
     shop.customers.set(c.id, {
       id: c.id, email: c.email, firstName: c.firstName, lastName: c.lastName, phone: null, state: "ENABLED", tags: [], note: null,
-      verifiedEmail: true, defaultAddress: { country: c.country, countryCode: "" }, createdAt: since, updatedAt: since, metafields: {},
+      verifiedEmail: true, defaultAddress: { country: c.country, countryCode: c.countryCode }, createdAt: since, updatedAt: since, metafields: {},
     });
   }
 

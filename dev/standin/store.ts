@@ -149,6 +149,8 @@ export interface StandinChange {
   topic: string;
   /** The REST-shaped resource id the payload is built from. */
   resourceId: number;
+  /** A ready payload, for topics whose resource is gone (deletes, compliance, scopes). */
+  payload?: Record<string, unknown>;
 }
 
 /**
