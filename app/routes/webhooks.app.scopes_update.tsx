@@ -1,0 +1,5 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { handleWebhook } from "../webhooks/handle-webhook.server";
+import { onScopesUpdate } from "../customers/app-webhooks.server";
+
+export const action = ({ request }: ActionFunctionArgs) => handleWebhook(request, { "app/scopes_update": onScopesUpdate });
