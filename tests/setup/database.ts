@@ -2,7 +2,7 @@ import { copyFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
-import { afterAll } from "vitest";
+import { afterAll, beforeEach } from "vitest";
 import { POSTGRES_ADMIN_URL, POSTGRES_TEMPLATE_DB, SQLITE_TEMPLATE, testDatabaseKind } from "./database-names";
 
 // One fresh, migrated database per test file, copied from the template (epic-stack tests/setup/):
@@ -29,3 +29,13 @@ if (testDatabaseKind() === "postgres") {
   copyFileSync(SQLITE_TEMPLATE, file);
   process.env.DATABASE_URL = `file:${file}`;
 }
+
+// Each test starts from empty tables (the file's database is its own; tests inside it share it).
+beforeEach(async () => {
+  const { default: prisma } = await import("../../app/db.server");
+  await prisma.$transaction([
+    prisma.orderLine.deleteMany(), prisma.order.deleteMany(), prisma.interaction.deleteMany(), prisma.ledgerEntry.deleteMany(),
+    prisma.customer.deleteMany(), prisma.product.deleteMany(), prisma.parkedWebhook.deleteMany(), prisma.loyaltyProgram.deleteMany(),
+    prisma.session.deleteMany(), prisma.shop.deleteMany(),
+  ]);
+});
