@@ -1,6 +1,9 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { databaseKind, createDriverAdapter } from "./app/db-adapter.server";
+import { databaseKind, createDriverAdapter, DEFAULT_DATABASE_URL } from "./app/db-adapter.server";
+
+// The schema's datasource reads DATABASE_URL; without it Prisma looks for a native engine to download.
+process.env.DATABASE_URL ||= DEFAULT_DATABASE_URL;
 
 // Prisma's native engines cannot be downloaded here: the CLI runs on its JS engine with the same
 // driver adapter the app uses (docs/decisions/001-prisma-driver-adapters.md).

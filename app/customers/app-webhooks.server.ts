@@ -2,7 +2,7 @@ import { z } from "zod";
 import prisma from "../db.server";
 import { InvalidPayloadError } from "../lib/errors";
 import type { WebhookContext } from "../webhooks/handle-webhook.server";
-import { completeOrdersBackfill } from "./backfill.server";
+import { continueBackfill } from "./backfill.server";
 import { describe } from "./order-command";
 
 /** app/uninstalled: the shop's tokens are dead — drop the sessions, remember when it left. */
@@ -25,5 +25,5 @@ export async function onBulkOperationFinish({ shop, topic, payload, admin }: Web
   const parsed = z.object({ admin_graphql_api_id: z.string().startsWith("gid://shopify/BulkOperation/") }).safeParse(payload);
   if (!parsed.success) throw new InvalidPayloadError(topic, describe(parsed.error));
   if (!admin) throw new Error("no offline session for this shop: cannot read the bulk operation");
-  await completeOrdersBackfill(shop, admin, parsed.data.admin_graphql_api_id);
+  await continueBackfill(shop, admin, parsed.data.admin_graphql_api_id);
 }

@@ -1,48 +1,62 @@
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import prisma from "../db.server";
 import { logger } from "../lib/logger.server";
 import { ShopifyApiError } from "../lib/errors";
 import { requireNoUserErrors, runOperation, type AdminGraphql } from "../shopify/graphql.server";
-import { BULK_ORDERS_BACKFILL, ORDERS_BULK_QUERY, type BulkOrdersBackfillResult } from "../shopify/bulk-orders-backfill";
+import { BULK_RUN_QUERY, ORDERS_BULK_QUERY, PRODUCTS_BULK_QUERY, type BulkRunQueryResult } from "../shopify/bulk-queries";
 import { BULK_OPERATION_STATUS, type BulkOperationStatusResult } from "../shopify/bulk-operation-status";
 import { bulkOrderCommands } from "./bulk-order-command";
 import { recordOrder } from "./record-order.server";
+import { recordBulkProduct } from "./bulk-product.server";
 
-/** Starts the BulkOrders bulk operation and remembers it on the shop. */
-export async function startOrdersBackfill(shop: string, admin: AdminGraphql): Promise<void> {
-  const data = await runOperation<BulkOrdersBackfillResult>(admin, "BulkOrdersBackfill", BULK_ORDERS_BACKFILL, { query: ORDERS_BULK_QUERY.replace("#graphql", "") });
-  requireNoUserErrors("BulkOrdersBackfill", data.bulkOperationRunQuery.userErrors);
-  await prisma.shop.update({ where: { shop }, data: { backfillStatus: "running", backfillOperation: data.bulkOperationRunQuery.bulkOperation!.id } });
+type Phase = "products" | "orders";
+const QUERIES: Record<Phase, string> = { products: PRODUCTS_BULK_QUERY, orders: ORDERS_BULK_QUERY };
+
+/** Starts a backfill phase's bulk operation and remembers it on the shop. */
+export async function startBackfill(shop: string, admin: AdminGraphql, phase: Phase = "products"): Promise<void> {
+  const query = QUERIES[phase].replace("#graphql", "").trim();
+  const data = await runOperation<BulkRunQueryResult>(admin, "BulkRunQuery", BULK_RUN_QUERY, { query });
+  requireNoUserErrors("BulkRunQuery", data.bulkOperationRunQuery.userErrors);
+  await prisma.shop.update({ where: { shop }, data: { backfillStatus: "running", backfillPhase: phase, backfillOperation: data.bulkOperationRunQuery.bulkOperation!.id } });
 }
 
 /**
- * bulk_operations/finish for the backfill: read the JSONL Shopify wrote, stream it line by line
- * through the same order path webhooks use (recordOrder is idempotent, so an order that also came by
- * webhook is kept once), then mark the backfill completed. Backfilled orders build history only; they
- * earn no points (docs/decisions/002).
- * @example await completeOrdersBackfill(shop, admin, "gid://shopify/BulkOperation/1")
+ * bulk_operations/finish for the backfill: stream the JSONL Shopify wrote line by line into the same
+ * paths webhooks use (idempotent, so an order that also came by webhook is kept once); after the
+ * catalogue, start the orders; after the orders, mark the backfill completed. Backfilled orders build
+ * history only — they earn no points (docs/decisions/002).
+ * @example await continueBackfill(shop, admin, "gid://shopify/BulkOperation/1")
  */
-export async function completeOrdersBackfill(shop: string, admin: AdminGraphql, operationGid: string): Promise<number> {
+export async function continueBackfill(shop: string, admin: AdminGraphql, operationGid: string): Promise<void> {
   const row = await prisma.shop.findUnique({ where: { shop } });
-  if (!row || row.backfillOperation !== operationGid) return 0; // not ours (or already superseded)
-  if (row.backfillStatus === "completed") return row.backfillOrders;
+  if (!row || row.backfillStatus !== "running" || row.backfillOperation !== operationGid) return; // not ours, or done already
   const { node } = await runOperation<BulkOperationStatusResult>(admin, "BulkOperationStatus", BULK_OPERATION_STATUS, { id: operationGid });
   if (!node || node.status !== "COMPLETED") {
     await prisma.shop.update({ where: { shop }, data: { backfillStatus: "failed" } });
     logger.warn("backfill bulk operation did not complete", { shop, status: node?.status ?? "missing", errorCode: node?.errorCode ?? null });
-    return 0;
+    return;
   }
-  let count = 0;
-  if (node.url) {
-    const response = await fetch(node.url);
-    if (!response.ok || !response.body) throw new ShopifyApiError("BulkOperationResult", `download failed with ${response.status}`);
-    const lines = createInterface({ input: Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), crlfDelay: Infinity });
-    for await (const order of bulkOrderCommands(lines)) {
-      await recordOrder(shop, order, "backfill");
-      count += 1;
-    }
+  const lines = await jsonlLines(node.url);
+  if (row.backfillPhase === "products") {
+    let products = 0;
+    for await (const line of lines) if (line.trim() && (await recordBulkProduct(shop, JSON.parse(line), row.currencyCode))) products += 1;
+    await prisma.shop.update({ where: { shop }, data: { backfillProducts: products } });
+    await startBackfill(shop, admin, "orders");
+    return;
   }
-  await prisma.shop.update({ where: { shop }, data: { backfillStatus: "completed", backfillOrders: count, backfillFinishedAt: new Date() } });
-  return count;
+  let orders = 0;
+  for await (const order of bulkOrderCommands(lines)) {
+    await recordOrder(shop, order, "backfill");
+    orders += 1;
+  }
+  await prisma.shop.update({ where: { shop }, data: { backfillStatus: "completed", backfillPhase: null, backfillOrders: orders, backfillFinishedAt: new Date() } });
+}
+
+async function jsonlLines(url: string | null): Promise<AsyncIterable<string>> {
+  if (!url) return (async function* () {})(); // an empty result has no file
+  const response = await fetch(url);
+  if (!response.ok || !response.body) throw new ShopifyApiError("BulkOperationResult", `download failed with ${response.status}`);
+  return createInterface({ input: Readable.fromWeb(response.body as WebReadableStream), crlfDelay: Infinity });
 }

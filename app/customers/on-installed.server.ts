@@ -2,7 +2,7 @@ import prisma from "../db.server";
 import type { AdminGraphql } from "../shopify/graphql.server";
 import { runOperation } from "../shopify/graphql.server";
 import { SHOP_INFO, type ShopInfoResult } from "../shopify/shop-info";
-import { startOrdersBackfill } from "./backfill.server";
+import { startBackfill } from "./backfill.server";
 
 /**
  * After the app is authorised (token exchange on first open, or a reinstall): make sure the shop is
@@ -16,5 +16,5 @@ export async function onInstalled({ shop, admin }: { shop: string; admin: AdminG
     create: { shop, currencyCode: info.currencyCode },
     update: { currencyCode: info.currencyCode, uninstalledAt: null },
   });
-  if (row.backfillStatus === "none" || row.backfillStatus === "failed") await startOrdersBackfill(shop, admin);
+  if (row.backfillStatus === "none" || row.backfillStatus === "failed") await startBackfill(shop, admin);
 }

@@ -26,7 +26,9 @@ CREATE TABLE "Shop" (
     "installedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "uninstalledAt" DATETIME,
     "backfillStatus" TEXT NOT NULL DEFAULT 'none',
+    "backfillPhase" TEXT,
     "backfillOperation" TEXT,
+    "backfillProducts" INTEGER NOT NULL DEFAULT 0,
     "backfillOrders" INTEGER NOT NULL DEFAULT 0,
     "backfillFinishedAt" DATETIME,
     "updatedAt" DATETIME NOT NULL
