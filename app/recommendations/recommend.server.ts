@@ -1,0 +1,62 @@
+import prisma from "../db.server";
+import type { Strategy, StrategyContext, StrategyName, Surface } from "./strategy";
+import { fillFromChain, SURFACES } from "./surfaces";
+import { popular } from "./strategies/popular.server";
+import { boughtTogether } from "./strategies/bought-together.server";
+import { newest } from "./strategies/newest.server";
+
+const STRATEGIES: Record<StrategyName, Strategy> = { popular, "bought-together": boughtTogether, newest };
+
+/** Computed lists are served from memory for a few minutes: storefront traffic must not hit the database each time. */
+const CACHE_TTL_MS = 5 * 60_000;
+const cache = new Map<string, { at: number; ids: string[] }>();
+
+export interface RecommendedProduct {
+  id: string;
+  handle: string;
+  title: string;
+  price: number;
+  currencyCode: string;
+  imageUrl: string | null;
+  url: string;
+}
+
+/**
+ * Recommendations for a storefront surface: the surface's strategy chain, minus the current product
+ * and anything not active in the catalogue, hydrated from the Product table.
+ * @example await recommend({ shop, customerId: null, productId: null, limit: 8 }, "home")
+ */
+export async function recommend(context: StrategyContext, surface: Surface): Promise<{ strategy: StrategyName | null; products: RecommendedProduct[] }> {
+  const lists = await Promise.all(SURFACES[surface].map(async (name) => ({ name, ids: await cached(name, context) })));
+  const activeIds = new Set(
+    (await prisma.product.findMany({ where: { shop: context.shop, status: "ACTIVE", shopifyId: { in: [...new Set(lists.flatMap((l) => l.ids))] } }, select: { shopifyId: true } })).map((p) => p.shopifyId),
+  );
+  const inactive = new Set(lists.flatMap((l) => l.ids).filter((id) => !activeIds.has(id)));
+  const exclude = new Set([...inactive, ...(context.productId ? [context.productId] : [])]);
+  const { ids, strategy } = fillFromChain(lists, exclude, context.limit);
+  const [products, shop] = await Promise.all([
+    prisma.product.findMany({ where: { shop: context.shop, shopifyId: { in: ids } } }),
+    prisma.shop.findUnique({ where: { shop: context.shop } }),
+  ]);
+  const byId = new Map(products.map((p) => [p.shopifyId, p]));
+  return {
+    strategy,
+    products: ids.map((id) => byId.get(id)!).map((p) => ({
+      id: p.shopifyId, handle: p.handle, title: p.title, price: p.priceMinor, currencyCode: shop?.currencyCode ?? "USD", imageUrl: p.imageUrl, url: `/products/${p.handle}`,
+    })),
+  };
+}
+
+async function cached(name: StrategyName, context: StrategyContext): Promise<string[]> {
+  const key = `${context.shop}|${name}|${name === "bought-together" ? context.productId : ""}|${context.limit}`;
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < CACHE_TTL_MS) return hit.ids;
+  const ids = await STRATEGIES[name](context);
+  cache.set(key, { at: Date.now(), ids });
+  return ids;
+}
+
+/** For tests and after a catalogue change. */
+export function clearRecommendationCache(): void {
+  cache.clear();
+}
