@@ -17,8 +17,11 @@ const EnvSchema = z.object({
     ),
   DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL),
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
-  /** Dev only: where the local stand-in serves its App Bridge stand-in (the CDN is unreachable offline). */
-  DEV_APP_BRIDGE_URL: z.string().url().optional(),
+  /**
+   * Dev only: @shopify/shopify-app-remix's own override for the App Bridge script URL — the local
+   * stand-in serves a small App Bridge stand-in there (Shopify's CDN is unreachable offline).
+   */
+  APP_BRIDGE_URL: z.string().url().optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

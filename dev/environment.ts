@@ -64,7 +64,6 @@ export async function startDevEnvironment(options: DevEnvironmentOptions = {}) {
       SHOPIFY_APP_URL: appUrl,
       DATABASE_URL: databaseUrl,
       APP_BRIDGE_URL: `${standinUrl}/app-bridge.js`,
-      DEV_APP_BRIDGE_URL: `${standinUrl}/app-bridge.js`,
     },
   });
 

@@ -1,0 +1,47 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import express from "express";
+import type { StandinContext } from "../context";
+import { mintSessionToken } from "../session-token";
+
+const APP_BRIDGE_STANDIN = readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), "app-bridge-standin.js"), "utf8");
+
+/**
+ * The admin preview: an admin-like page that frames the embedded app the way the Shopify admin does
+ * (embedded=1, shop, host, a fresh id_token), plus the session-token endpoint and the dev-only App
+ * Bridge stand-in the framed app loads.
+ */
+export function adminPreviewRouter(ctx: StandinContext): express.Router {
+  const router = express.Router();
+  const tokenFor = (shop: string) => mintSessionToken({ shop, apiKey: ctx.app.apiKey, apiSecret: ctx.app.apiSecret });
+
+  router.get("/app-bridge.js", (_req, res) => res.type("application/javascript").set("Cache-Control", "no-store").send(APP_BRIDGE_STANDIN));
+
+  router.get("/admin/session-token", async (req, res) => {
+    const shop = String(req.query.shop || ctx.defaultShop);
+    res.set("Access-Control-Allow-Origin", ctx.app.url).set("Cache-Control", "no-store");
+    if (!ctx.store.shops.has(shop)) return void res.status(404).json({ error: "unknown shop" });
+    res.json({ token: await tokenFor(shop) });
+  });
+
+  router.get(["/admin/apps/rapport", "/admin/apps/rapport/*"], async (req, res) => {
+    const shop = String(req.query.shop || ctx.defaultShop);
+    const store = ctx.store.shops.get(shop);
+    if (!store) return void res.status(404).send("unknown shop");
+    const section = req.path.replace(/^\/admin\/apps\/rapport\/?/, "");
+    const host = Buffer.from(`admin.shopify.com/store/${shop.replace(".myshopify.com", "")}`).toString("base64url");
+    const query = new URLSearchParams({ embedded: "1", shop, host, id_token: await tokenFor(shop), locale: "en" });
+    const src = `${ctx.app.url}/app${section ? `/${section}` : ""}?${query}`;
+    res.type("html").send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Rapport · ${store.name} · Shopify admin (stand-in)</title>
+<style>body{margin:0;font:14px system-ui;background:#f1f1f1;display:grid;grid-template:48px 1fr/220px 1fr;height:100vh}
+header{grid-column:1/3;background:#1a1a1a;color:#fff;display:flex;align-items:center;padding:0 16px;gap:12px}
+aside{padding:16px;display:flex;flex-direction:column;gap:6px}aside a{color:#303030;text-decoration:none;padding:6px 8px;border-radius:6px}aside a.on{background:#fff;font-weight:600}
+iframe{border:0;width:100%;height:100%;background:#f1f1f1}</style></head>
+<body><header><strong>${store.name}</strong><span style="opacity:.6">Shopify admin · local stand-in</span></header>
+<aside><a href="/">View storefront</a><span style="margin-top:12px;opacity:.6">Apps</span>
+<a class="${section === "" ? "on" : ""}" href="/admin/apps/rapport?shop=${shop}">Rapport</a>
+<a class="${section === "settings" ? "on" : ""}" href="/admin/apps/rapport/settings?shop=${shop}">&nbsp;&nbsp;Settings</a></aside>
+<main><iframe name="app-iframe" title="Rapport" src="${src}"></iframe></main></body></html>`);
+  });
+  return router;
+}

@@ -1,0 +1,100 @@
+import path from "node:path";
+import express from "express";
+import type { StandinContext } from "../context";
+import type { StandinProduct, StandinShop } from "../store";
+import { blockSettings, readBlock, shopifyLiquid } from "./liquid";
+import { placeholderSvg } from "./placeholder-image";
+import { forwardToAppProxy, PROXY_PREFIX } from "./app-proxy";
+
+const EXTENSION_ROOT = path.resolve("extensions/rapport-storefront");
+const THEME_ROOT = path.resolve("dev/standin/storefront/theme");
+const CUSTOMER_COOKIE = "standin_customer";
+const CART_COOKIE = "standin_cart";
+
+/**
+ * The dev shop's storefront as a minimal theme: home, product, cart and account pages rendering the
+ * theme app extension's real blocks with liquidjs, a "signed in as" switch, and `/apps/rapport/*`
+ * forwarded to the app with Shopify's app-proxy signature.
+ */
+export function storefrontRouter(ctx: StandinContext): express.Router {
+  const router = express.Router();
+  const shopOf = (): StandinShop => ctx.store.requireShop(ctx.defaultShop);
+  const engine = shopifyLiquid(EXTENSION_ROOT, THEME_ROOT, () => shopOf().currencyCode);
+  const cookies = (req: express.Request) => Object.fromEntries((req.get("cookie") ?? "").split(/;\s*/).filter(Boolean).map((c) => c.split("=").map(decodeURIComponent) as [string, string]));
+  const customerOf = (req: express.Request) => {
+    const id = Number(cookies(req)[CUSTOMER_COOKIE]);
+    return id ? shopOf().customers.get(id) ?? null : null;
+  };
+  const cartOf = (req: express.Request): number[] => (cookies(req)[CART_COOKIE] ?? "").split(".").map(Number).filter(Boolean);
+
+  const page = async (req: express.Request, res: express.Response, template: string, locals: Record<string, unknown>) => {
+    const shop = shopOf();
+    const customer = customerOf(req);
+    const cart = cartView(shop, cartOf(req));
+    const ordersOf = (id: number) => [...shop.orders.values()].filter((o) => o.customerId === id).length;
+    const base = {
+      shop: { name: shop.name, domain: shop.domain, currency: shop.currencyCode },
+      customer: customer && { id: customer.id, first_name: customer.firstName, last_name: customer.lastName, email: customer.email, orders_count: ordersOf(customer.id) },
+      cart, routes: { root_url: "/", account_login_url: "/account/login", cart_url: "/cart" },
+      template: { name: template }, request: { design_mode: false, path: req.path },
+      ...locals,
+    };
+    const assets = new Set<string>();
+    const renderBlock = async (name: string, settings: Record<string, unknown> = {}) => {
+      const block = readBlock(EXTENSION_ROOT, name);
+      for (const asset of [block.schema.stylesheet, block.schema.javascript]) if (asset) assets.add(asset);
+      return engine.parseAndRender(block.source, { ...base, block: { id: `${name}-1`, settings: blockSettings(block, settings), shopify_attributes: "" } });
+    };
+    const recommendations_block = await renderBlock("recommended-products", { heading: template === "product" ? "You may also like" : "Recommended for you" });
+    const app_embeds = await renderBlock("loyalty-launcher");
+    const content_for_layout = await engine.renderFile(template, { ...base, recommendations_block });
+    const content_for_header = [...assets].map((a) => (a.endsWith(".css") ? `<link rel="stylesheet" href="/extensions/rapport-storefront/assets/${a}">` : `<script src="/extensions/rapport-storefront/assets/${a}" defer></script>`)).join("\n");
+    const switchable_customers = topCustomers(shop, 12).map((c) => ({ id: c.id, first_name: c.firstName, last_name: c.lastName, orders_count: ordersOf(c.id) }));
+    res.type("html").send(await engine.renderFile("layout", { ...base, content_for_layout, content_for_header, app_embeds, switchable_customers, page_title: locals.page_title ?? template }));
+  };
+
+  router.use("/extensions/rapport-storefront/assets", express.static(path.join(EXTENSION_ROOT, "assets"), { maxAge: 0 }));
+  router.get("/cdn/shop/products/:name", (req, res) => res.type("image/svg+xml").set("Cache-Control", "public, max-age=86400").send(placeholderSvg(req.params.name)));
+  router.all(`${PROXY_PREFIX}/*`, (req, res, next) => forwardToAppProxy(ctx, ctx.defaultShop, customerOf(req)?.id ?? null, req, res).catch(next));
+
+  router.get("/", async (req, res, next) => {
+    const products = [...shopOf().products.values()].slice(-12).reverse().map((p) => productView(p));
+    await page(req, res, "index", { products, page_title: "Home" }).catch(next);
+  });
+  router.get("/products/:handle", async (req, res, next) => {
+    const product = [...shopOf().products.values()].find((p) => p.handle === req.params.handle);
+    if (!product) return void res.status(404).send("Product not found");
+    await page(req, res, "product", { product: productView(product), page_title: product.title }).catch(next);
+  });
+  router.get("/cart", (req, res, next) => void page(req, res, "cart", { page_title: "Cart" }).catch(next));
+  router.post("/cart/add", express.urlencoded({ extended: false }), (req, res) => {
+    const id = Number((req.body as { id?: string }).id);
+    if (shopOf().products.has(id)) res.cookie(CART_COOKIE, [...cartOf(req), id].join("."), { path: "/" });
+    res.redirect(303, "/cart");
+  });
+  router.get("/account", (req, res, next) => void page(req, res, "account", { page_title: "Account" }).catch(next));
+  router.get("/account/switch", (req, res) => {
+    const id = Number(req.query.customer_id);
+    if (id && shopOf().customers.has(id)) res.cookie(CUSTOMER_COOKIE, String(id), { path: "/" });
+    else res.clearCookie(CUSTOMER_COOKIE, { path: "/" });
+    res.redirect(303, String(req.get("referer") ?? "/"));
+  });
+  return router;
+}
+
+function productView(p: StandinProduct) {
+  const variant = p.variants[0]!;
+  return { id: p.id, title: p.title, handle: p.handle, sku: variant.sku, price: Math.round(Number(variant.price) * 100), featured_image: p.imageUrl, image: p.imageUrl };
+}
+
+function cartView(shop: StandinShop, ids: number[]) {
+  const items = ids.map((id) => shop.products.get(id)).filter((p): p is StandinProduct => Boolean(p)).map((p) => ({ product_id: p.id, title: p.title, quantity: 1, line_price: Math.round(Number(p.variants[0]!.price) * 100) }));
+  return { item_count: items.length, items, total_price: items.reduce((sum, i) => sum + i.line_price, 0) };
+}
+
+/** The customers with the most orders: the ones worth previewing the storefront as. */
+function topCustomers(shop: StandinShop, count: number) {
+  const orders = new Map<number, number>();
+  for (const o of shop.orders.values()) if (o.customerId !== null) orders.set(o.customerId, (orders.get(o.customerId) ?? 0) + 1);
+  return [...orders.entries()].sort((a, b) => b[1] - a[1]).slice(0, count).map(([id]) => shop.customers.get(id)!).filter(Boolean);
+}
