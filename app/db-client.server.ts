@@ -1,4 +1,5 @@
-import { PrismaClient } from "./generated/prisma-sqlite";
+import { PrismaClient } from "@rapport/prisma-sqlite";
+import { PrismaClient as PostgresPrismaClient } from "@rapport/prisma-pg";
 import { createDriverAdapter, databaseKind } from "./db-adapter.server";
 
 /**
@@ -10,13 +11,10 @@ export type Db = PrismaClient;
 
 /**
  * A Prisma client on the driver adapter that the URL names.
- * @example const db = await createPrismaClient("postgresql://postgres@127.0.0.1:5432/rapport")
+ * @example const db = createPrismaClient("postgresql://postgres@127.0.0.1:5432/rapport")
  */
-export async function createPrismaClient(url: string): Promise<Db> {
+export function createPrismaClient(url: string): Db {
   const adapter = createDriverAdapter(url);
-  if (databaseKind(url) === "postgres") {
-    const { PrismaClient: PgClient } = await import("./generated/prisma-pg");
-    return new PgClient({ adapter }) as unknown as Db;
-  }
+  if (databaseKind(url) === "postgres") return new PostgresPrismaClient({ adapter }) as unknown as Db;
   return new PrismaClient({ adapter });
 }

@@ -5,11 +5,9 @@ export type { Db };
 
 declare global {
   // eslint-disable-next-line no-var
-  var rapportPrisma: Promise<Db> | undefined;
+  var rapportPrisma: Db | undefined;
 }
 
 // One client per process, kept on globalThis so Vite's dev reloads do not open a new pool per edit.
-globalThis.rapportPrisma ??= createPrismaClient(env.DATABASE_URL);
-
-const prisma: Db = await globalThis.rapportPrisma;
+const prisma: Db = (globalThis.rapportPrisma ??= createPrismaClient(env.DATABASE_URL));
 export default prisma;

@@ -38,7 +38,7 @@ async function main() {
     standinPort: flag("standin-port") ? Number(flag("standin-port")) : undefined,
     appPort: flag("app-port") ? Number(flag("app-port")) : undefined,
   });
-  const db = await createPrismaClient(databaseUrl);
+  const db = createPrismaClient(databaseUrl);
   try {
     const { report } = world.seeded;
     log(`seeded ${world.shop}: ${report.products} products, ${report.customers} customers, ${report.orders} orders (${world.seeded.recentOrders.length} recent to replay)`);

@@ -17,6 +17,8 @@ export const DEMO_SHOP = "rapport-demo.myshopify.com";
 /** Dev-only credentials shared by the local stand-in and the app it plays Shopify for. */
 export const DEV_APP = { apiKey: "rapport-dev-client-id", apiSecret: "rapport-dev-client-secret" };
 
+export const BROWSER_USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
+
 export interface DevEnvironmentOptions {
   standinPort?: number;
   appPort?: number;
@@ -93,7 +95,8 @@ export async function installApp(world: DevEnvironment): Promise<void> {
   const idToken = await mintSessionToken({ shop: world.shop, ...DEV_APP });
   const host = Buffer.from(`admin.shopify.com/store/${world.shop.replace(".myshopify.com", "")}`).toString("base64url");
   const url = `${world.appUrl}/app?embedded=1&shop=${world.shop}&host=${host}&id_token=${idToken}`;
-  const response = await fetch(url, { redirect: "manual" });
+  // The app turns bots away (isbot); the merchant's browser is what opens it.
+  const response = await fetch(url, { redirect: "manual", headers: { "User-Agent": BROWSER_USER_AGENT } });
   if (response.status !== 200) {
     throw new Error(`install failed: GET /app answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
   }

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 export function postgresSchemaFrom(sqliteSchema: string): string {
   return sqliteSchema
     .replace('provider = "sqlite"', 'provider = "postgresql"')
-    .replace('output     = "../app/generated/prisma-sqlite"', 'output     = "../../app/generated/prisma-pg"')
+    .replace('output     = "../node_modules/@rapport/prisma-sqlite"', 'output     = "../../node_modules/@rapport/prisma-pg"')
     .replace(/^\/\/ Rapport data model\..*\n(\/\/.*\n)*/m, "// GENERATED from prisma/schema.prisma by `npm run prisma:sync`. Do not edit.\n");
 }
 

@@ -17,8 +17,7 @@ if (testDatabaseKind() === "postgres") {
   await admin.end();
   process.env.DATABASE_URL = POSTGRES_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
   afterAll(async () => {
-    const prisma = (globalThis as { rapportPrisma?: Promise<{ $disconnect(): Promise<void> }> }).rapportPrisma;
-    if (prisma) await (await prisma).$disconnect();
+    await (globalThis as { rapportPrisma?: { $disconnect(): Promise<void> } }).rapportPrisma?.$disconnect();
     const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
     await client.connect();
     await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
