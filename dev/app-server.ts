@@ -31,6 +31,14 @@ export async function startAppServer(options: AppServerOptions): Promise<{ url: 
 
   const app = express();
   app.disable("x-powered-by");
+  // The app allows framing only by the shop and admin.shopify.com (frame-ancestors); in dev the
+  // stand-in's admin preview plays admin.shopify.com, so its origin is added to that list.
+  app.use((_req, res, next) => {
+    const setHeader = res.setHeader.bind(res);
+    res.setHeader = (name: string, value: number | string | readonly string[]) =>
+      setHeader(name, name.toLowerCase() === "content-security-policy" ? String(value).replace("frame-ancestors", `frame-ancestors ${options.standinUrl}`) : value);
+    next();
+  });
   app.use("/assets", express.static(path.join(buildDir, "client", "assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
   app.all("*", createRequestHandler({ build, mode: "production" }));

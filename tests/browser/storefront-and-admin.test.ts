@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { createPrismaClient, type Db } from "../../app/db-client.server";
+import { startDemo, type RunningDemo } from "../helpers/demo-process";
+import { BROWSER_USER_AGENT } from "../../dev/environment";
+
+// The demo as a person runs it, driven in Debian's Chromium: the storefront preview and the admin
+// preview, checked against the database the app wrote.
+let demo: RunningDemo;
+let browser: Browser;
+let db: Db;
+
+beforeAll(async () => {
+  demo = await startDemo({ standin: 4310, app: 3310 });
+  db = createPrismaClient(demo.databaseUrl);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await db?.$disconnect();
+  await demo?.stop();
+});
+
+async function newPage(): Promise<Page> {
+  // Headless Chromium says "HeadlessChrome" in its user agent, which the app (isbot) turns away.
+  const page = await browser.newPage({ userAgent: BROWSER_USER_AGENT });
+  page.on("pageerror", (error) => { throw error; });
+  return page;
+}
+
+describe("storefront preview", () => {
+  it("GIVEN a signed-in customer with points WHEN they browse THEN the launcher shows their ledger balance and the block shows products", async () => {
+    const [top] = await db.ledgerEntry.groupBy({ by: ["customerId"], _sum: { points: true }, orderBy: { _sum: { points: "desc" } }, take: 1 });
+    const numericId = top!.customerId.split("/").pop();
+    const page = await newPage();
+    await page.goto(`${demo.standinUrl}/account/switch?customer_id=${numericId}`);
+    await page.goto(`${demo.standinUrl}/`);
+    const balance = page.locator("rapport-loyalty .rapport-loyalty__count");
+    await expect.poll(() => balance.textContent(), { timeout: 15_000 }).toBe(new Intl.NumberFormat("en").format(top!._sum.points!));
+    await page.locator(".rapport-loyalty__button").click();
+    await expect.poll(() => page.locator(".rapport-loyalty__panel").isVisible()).toBe(true);
+    const cards = page.locator("rapport-recommendations .rapport-card");
+    await expect.poll(() => cards.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await cards.first().locator(".rapport-card__price").textContent()).toMatch(/^£\d+\.\d{2}$/);
+    await page.screenshot({ path: "tests/.tmp/storefront-home.png", fullPage: false });
+    await page.close();
+  });
+
+  it("GIVEN a guest WHEN on a product page THEN the launcher invites to sign in and similar products exclude this one", async () => {
+    const page = await newPage();
+    await page.goto(`${demo.standinUrl}/account/switch?customer_id=`);
+    const product = await db.product.findFirstOrThrow({ where: { status: "ACTIVE" }, orderBy: { handle: "asc" } });
+    await page.goto(`${demo.standinUrl}/products/${product.handle}`);
+    await expect.poll(() => page.locator(".rapport-loyalty__count").count()).toBe(0);
+    await page.locator(".rapport-loyalty__button").click();
+    expect(await page.locator(".rapport-loyalty__join").textContent()).toContain("Sign in");
+    const links = page.locator("rapport-recommendations .rapport-card__link");
+    await expect.poll(() => links.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href")));
+    expect(hrefs).not.toContain(`/products/${product.handle}`);
+    await page.close();
+  });
+});
+
+describe("admin preview", () => {
+  it("GIVEN the embedded app framed with a session token WHEN the dashboard renders THEN its numbers match the database", async () => {
+    const page = await newPage();
+    await page.goto(`${demo.standinUrl}/admin/apps/rapport`);
+    const app = page.frameLocator("iframe[name=app-iframe]");
+    const stat = (id: string) => app.locator(`[data-testid=${id}]`).textContent();
+    const fmt = (n: number) => new Intl.NumberFormat("en-GB").format(n);
+    const issued = await db.ledgerEntry.aggregate({ where: { points: { gt: 0 } }, _sum: { points: true } });
+    await expect.poll(() => stat("stat-customers"), { timeout: 20_000 }).toBe(fmt(await db.customer.count()));
+    expect(await stat("stat-orders")).toBe(fmt(await db.order.count()));
+    expect(await stat("stat-points-issued")).toBe(fmt(issued._sum.points!));
+    await page.screenshot({ path: "tests/.tmp/admin-dashboard.png" });
+    await page.close();
+  });
+
+  it("GIVEN the settings page WHEN a bad value then a good one is saved THEN a Polaris field error, then the saved rate", async () => {
+    const page = await newPage();
+    await page.goto(`${demo.standinUrl}/admin/apps/rapport`);
+    const app = page.frameLocator("iframe[name=app-iframe]");
+    await app.getByRole("link", { name: "Settings" }).first().click(); // client-side navigation: a data request with Bearer
+    const field = app.getByLabel("Points per unit of shop currency");
+    await field.fill("0");
+    await app.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => app.locator(".Polaris-InlineError").textContent(), { timeout: 15_000 }).toContain("from 1 to 1,000");
+    await field.fill("3");
+    await app.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => app.getByText("Settings saved").count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(async () => (await db.loyaltyProgram.findFirst())?.pointsPerCurrencyUnit).toBe(3);
+    await page.close();
+  });
+});
