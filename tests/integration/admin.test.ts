@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import prisma from "../../app/db.server";
+import { loader as dashboard } from "../../app/routes/app._index";
+import { action as saveSettings, loader as settings } from "../../app/routes/app.settings";
+import { getLoyaltyProgram } from "../../app/loyalty/program.server";
+import { adminDataRequest, adminDocumentRequest, givenInstalledSession, settle } from "../helpers/admin-request";
+import { SHOP } from "../helpers/webhook-request";
+
+const args = (request: Request) => ({ request, params: {}, context: {} });
+
+async function givenHistory() {
+  const customer = await prisma.customer.create({ data: { shop: SHOP, shopifyId: "gid://shopify/Customer/1", firstName: "Ada", lastName: "Lovelace" } });
+  await prisma.order.create({ data: { shop: SHOP, shopifyId: "gid://shopify/Order/1", name: "#1", customerId: customer.id, processedAt: new Date(), currencyCode: "GBP", totalMinor: 2599, ingestedVia: "backfill" } });
+  await prisma.order.create({ data: { shop: SHOP, shopifyId: "gid://shopify/Order/2", name: "#2", processedAt: new Date(), currencyCode: "GBP", totalMinor: 1000, ingestedVia: "webhook", sourceName: "pos" } });
+  await prisma.ledgerEntry.create({ data: { shop: SHOP, customerId: "gid://shopify/Customer/1", points: 25, reason: "earn:order", idempotencyKey: "order:1:earn" } });
+  await prisma.ledgerEntry.create({ data: { shop: "another.myshopify.com", customerId: "gid://shopify/Customer/9", points: 999, reason: "earn:order", idempotencyKey: "order:9:earn" } });
+}
+
+describe("embedded admin /app with session tokens", () => {
+  it("GIVEN the admin frames the app with a valid id_token WHEN the dashboard loads THEN it shows this shop's figures only", async () => {
+    await givenInstalledSession();
+    await givenHistory();
+    const stats = await dashboard(args(await adminDocumentRequest("/app")));
+    expect(stats).toMatchObject({ customers: 1, orders: { total: 2, viaWebhook: 1, viaBackfill: 1, pos: 1 }, points: { issued: 25, outstanding: 25, members: 1 }, revenueMinor: 3599 });
+  });
+
+  it("GIVEN no session token WHEN /app is requested THEN the app does not render (redirect to the bounce/login flow)", async () => {
+    await givenInstalledSession();
+    const response = await settle(() => dashboard(args(new Request("https://my-test-app.myshopify.io/app", { headers: { "User-Agent": "Mozilla/5.0 Chrome/156" } }))));
+    expect(response).toBeInstanceOf(Response);
+    expect((response as Response).status).toBe(302);
+  });
+
+  it("GIVEN an id_token signed with the wrong secret WHEN /app is requested THEN it is rejected", async () => {
+    await givenInstalledSession();
+    const response = await settle(async () => dashboard(args(await adminDataRequest("/app", {}, { secret: "not-the-app-secret" }))));
+    expect((response as Response).status).toBe(401);
+  });
+
+  it("GIVEN a data request with a Bearer session token WHEN settings load THEN the program comes back", async () => {
+    await givenInstalledSession();
+    expect(await settings(args(await adminDataRequest("/app/settings")))).toEqual({ pointsPerCurrencyUnit: 1 });
+  });
+
+  it.each(["abc", "0", "2.5", "100000", ""])("GIVEN %j as the rate WHEN saved THEN 422 with a field error and nothing saved", async (value) => {
+    await givenInstalledSession();
+    const body = new URLSearchParams({ pointsPerCurrencyUnit: value });
+    const response = (await saveSettings(args(await adminDataRequest("/app/settings", { method: "POST", body })))) as Response;
+    expect(response.status).toBe(422);
+    expect((await response.json()).errors.pointsPerCurrencyUnit).toMatch(/whole number|Enter how many/);
+    expect(await prisma.loyaltyProgram.count()).toBe(0);
+  });
+
+  it("GIVEN a valid rate WHEN saved THEN it is stored and read back", async () => {
+    await givenInstalledSession();
+    const body = new URLSearchParams({ pointsPerCurrencyUnit: "4" });
+    expect(await saveSettings(args(await adminDataRequest("/app/settings", { method: "POST", body })))).toEqual({ saved: { pointsPerCurrencyUnit: 4 }, errors: null });
+    expect(await getLoyaltyProgram(SHOP)).toEqual({ pointsPerCurrencyUnit: 4 });
+  });
+});
