@@ -17,6 +17,7 @@ const EnvSchema = z.object({
     ),
   DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL),
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).optional(),
   /**
    * Dev only: @shopify/shopify-app-remix's own override for the App Bridge script URL — the local
    * stand-in serves a small App Bridge stand-in there (Shopify's CDN is unreachable offline).
