@@ -19,7 +19,9 @@ const shopify = shopifyApp({
   scopes: env.SCOPES.split(","),
   appUrl: env.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(prisma),
+  // Our client is generated to its own folder (docs/decisions/001); the storage is typed against
+  // @prisma/client's default one. Same model, same runtime: only the nominal type differs.
+  sessionStorage: new PrismaSessionStorage(prisma as unknown as ConstructorParameters<typeof PrismaSessionStorage>[0]),
   distribution: AppDistribution.AppStore,
   // The libraries log every authenticated request at Info; Rapport's own logger reports what matters.
   logger: { level: env.LOG_LEVEL === "debug" ? LogSeverity.Debug : LogSeverity.Warning },
