@@ -1,10 +1,10 @@
-import type { Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { routeShopifyAdminTo } from "./standin/fetch-router";
+import { listenOnLoopback } from "./listen";
 
 export interface AppServerOptions {
   port: number;
@@ -43,13 +43,5 @@ export async function startAppServer(options: AppServerOptions): Promise<{ url: 
   app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
   app.all("*", createRequestHandler({ build, mode: "production" }));
 
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(options.port, "127.0.0.1", () => resolve(s));
-  });
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : options.port;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return listenOnLoopback(app, options.port);
 }

@@ -1,4 +1,3 @@
-import type { Server } from "node:http";
 import { readFileSync } from "node:fs";
 import express from "express";
 import { parse as parseToml } from "smol-toml";
@@ -6,6 +5,7 @@ import type { StandinContext } from "./context";
 import { adminApiRouter } from "./admin/router";
 import type { BucketLimits } from "./admin/throttle";
 import { oauthRouter } from "./oauth";
+import { listenOnLoopback } from "../listen";
 
 /**
  * The stand-in's HTTP surface: Admin API, OAuth token exchange, plus whatever extra routers the
@@ -24,13 +24,5 @@ export function createStandinApp(ctx: StandinContext, extraRouters: express.Rout
 /** Listens on 127.0.0.1 (port 0 picks a free one); `url` is the base the app and browsers use. */
 export async function startStandin(options: { port: number; ctx: StandinContext; extraRouters?: express.Router[]; limits?: BucketLimits }) {
   const app = createStandinApp(options.ctx, options.extraRouters, options.limits);
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(options.port, "127.0.0.1", () => resolve(s));
-  });
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : options.port;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
-  };
+  return listenOnLoopback(app, options.port);
 }
