@@ -9,7 +9,7 @@ import { BULK_RUN_QUERY, ORDERS_BULK_QUERY, PRODUCTS_BULK_QUERY, type BulkRunQue
 import { BULK_OPERATION_STATUS, type BulkOperationStatusResult } from "../shopify/bulk-operation-status";
 import { bulkOrderCommands } from "./bulk-order-command";
 import { recordOrder } from "./record-order.server";
-import { recordBulkProduct } from "./bulk-product.server";
+import { bulkProductUpsert } from "./bulk-product.server";
 
 type Phase = "products" | "orders";
 const QUERIES: Record<Phase, string> = { products: PRODUCTS_BULK_QUERY, orders: ORDERS_BULK_QUERY };
@@ -41,7 +41,17 @@ export async function continueBackfill(shop: string, admin: AdminGraphql, operat
   const lines = await jsonlLines(node.url);
   if (row.backfillPhase === "products") {
     let products = 0;
-    for await (const line of lines) if (line.trim() && (await recordBulkProduct(shop, JSON.parse(line), row.currencyCode))) products += 1;
+    let batch: NonNullable<ReturnType<typeof bulkProductUpsert>>[] = [];
+    const flush = async () => {
+      products += (await prisma.$transaction(batch)).length; // one commit per few hundred products
+      batch = [];
+    };
+    for await (const line of lines) {
+      const upsert = line.trim() ? bulkProductUpsert(shop, JSON.parse(line), row.currencyCode) : null;
+      if (upsert) batch.push(upsert);
+      if (batch.length >= 250) await flush();
+    }
+    await flush();
     await prisma.shop.update({ where: { shop }, data: { backfillProducts: products } });
     await startBackfill(shop, admin, "orders");
     return;

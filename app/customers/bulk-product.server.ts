@@ -10,15 +10,17 @@ interface BulkProductLine {
   priceRangeV2?: { minVariantPrice?: { amount: string; currencyCode: string } } | null;
 }
 
-/** One catalogue line of the products backfill → the Product table (same row products/* webhooks keep). */
-export async function recordBulkProduct(shop: string, line: BulkProductLine, currencyCode: string): Promise<boolean> {
-  if (!line.id?.startsWith("gid://shopify/Product/")) return false;
+/**
+ * One catalogue line of the products backfill → an upsert of the Product row products/* webhooks keep.
+ * Returned unexecuted so the caller can commit a batch of them in one transaction.
+ */
+export function bulkProductUpsert(shop: string, line: BulkProductLine, currencyCode: string) {
+  if (!line.id?.startsWith("gid://shopify/Product/")) return null;
   const price = line.priceRangeV2?.minVariantPrice;
   const fields = {
     title: line.title, handle: line.handle, status: line.status,
     imageUrl: line.featuredMedia?.image?.url ?? null,
     priceMinor: price ? toMinorUnits(price.amount, price.currencyCode || currencyCode) : 0,
   };
-  await prisma.product.upsert({ where: { shop_shopifyId: { shop, shopifyId: line.id } }, create: { shop, shopifyId: line.id, ...fields }, update: fields });
-  return true;
+  return prisma.product.upsert({ where: { shop_shopifyId: { shop, shopifyId: line.id } }, create: { shop, shopifyId: line.id, ...fields }, update: fields });
 }
