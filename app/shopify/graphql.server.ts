@@ -7,7 +7,9 @@ export interface AdminGraphql {
 }
 
 interface ThrottleStatus { maximumAvailable: number; currentlyAvailable: number; restoreRate: number }
-interface ErrorBody { errors?: { message: string; extensions?: { code?: string } }[] | string; extensions?: { cost?: { requestedQueryCost?: number; throttleStatus?: ThrottleStatus } } }
+interface GraphqlError { message: string; extensions?: { code?: string } }
+/** The official client's error body: `errors` is `{ graphQLErrors: [...] }` (a raw answer has a plain array). */
+interface ErrorBody { errors?: GraphqlError[] | { graphQLErrors?: GraphqlError[]; message?: string } | string; extensions?: { cost?: { requestedQueryCost?: number; throttleStatus?: ThrottleStatus } } }
 
 const MAX_ATTEMPTS = 6;
 
@@ -22,11 +24,11 @@ export async function runOperation<T>(admin: AdminGraphql, operationName: string
     try {
       const response = await admin.graphql(document, variables ? { variables } : undefined);
       const body = (await response.json()) as { data?: T } & ErrorBody;
-      if (body.errors && (!Array.isArray(body.errors) || body.errors.length)) throw new ShopifyApiError(operationName, describeErrors(body));
+      if (errorsOf(body).length) throw new ShopifyApiError(operationName, describeErrors(body));
       return body.data as T;
     } catch (error) {
       const body = error instanceof GraphqlQueryError ? (error.body as ErrorBody | undefined) : undefined;
-      const throttled = Array.isArray(body?.errors) && body!.errors.some((e) => e.extensions?.code === "THROTTLED");
+      const throttled = body !== undefined && errorsOf(body).some((e) => e.extensions?.code === "THROTTLED");
       if (throttled && attempt < MAX_ATTEMPTS) {
         await sleep(refillWaitMs(body!));
         continue;
@@ -51,8 +53,15 @@ export function refillWaitMs(body: ErrorBody): number {
   return Math.min(10_000, Math.max(250, Math.ceil((missing / status.restoreRate) * 1000)));
 }
 
+function errorsOf(body: ErrorBody): GraphqlError[] {
+  if (!body.errors) return [];
+  if (Array.isArray(body.errors)) return body.errors;
+  if (typeof body.errors === "string") return [{ message: body.errors }];
+  return body.errors.graphQLErrors ?? [{ message: body.errors.message ?? "GraphQL request failed" }];
+}
+
 function describeErrors(body: ErrorBody): string {
-  return Array.isArray(body.errors) ? body.errors.map((e) => e.message).join("; ") : String(body.errors);
+  return errorsOf(body).map((e) => e.message).join("; ");
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
