@@ -8,7 +8,7 @@ import { requireNoUserErrors, runOperation, type AdminGraphql } from "../shopify
 import { BULK_RUN_QUERY, ORDERS_BULK_QUERY, PRODUCTS_BULK_QUERY, type BulkRunQueryResult } from "../shopify/bulk-queries";
 import { BULK_OPERATION_STATUS, type BulkOperationStatusResult } from "../shopify/bulk-operation-status";
 import { bulkOrderCommands } from "./bulk-order-command";
-import { recordOrder } from "./record-order.server";
+import { recordOrders } from "./record-order.server";
 import { bulkProductUpsert } from "./bulk-product.server";
 
 type Phase = "products" | "orders";
@@ -57,10 +57,15 @@ export async function continueBackfill(shop: string, admin: AdminGraphql, operat
     return;
   }
   let orders = 0;
+  let batch: Parameters<typeof recordOrders>[1] = [];
   for await (const order of bulkOrderCommands(lines)) {
-    await recordOrder(shop, order, "backfill");
-    orders += 1;
+    batch.push(order);
+    if (batch.length >= 200) {
+      orders += (await recordOrders(shop, batch, "backfill")).length;
+      batch = [];
+    }
   }
+  if (batch.length) orders += (await recordOrders(shop, batch, "backfill")).length;
   await prisma.shop.update({ where: { shop }, data: { backfillStatus: "completed", backfillPhase: null, backfillOrders: orders, backfillFinishedAt: new Date() } });
 }
 
