@@ -2,7 +2,7 @@
 // from the real store's data, start the built app, install it (token exchange), backfill old orders
 // (bulk operation), replay recent orders as webhooks, and print the preview URLs.
 // `npm run demo -- --check` does the same headless and exits 0 only if the slice worked end to end.
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { execSync } from "node:child_process";
 import { startDevEnvironment, installApp, type DevEnvironment } from "./environment";
 import { createPrismaClient } from "../app/db-client.server";
@@ -71,6 +71,8 @@ async function main() {
     if (check) {
       await db.$disconnect();
       await world.close();
+      // A check leaves nothing behind: its database was made for this run only.
+      if (!flag("database") && databaseUrl.startsWith("file:")) rmSync(databaseUrl.slice("file:".length), { force: true });
     }
   }
 }
