@@ -48,7 +48,7 @@ async function main() {
       const row = await db.shop.findUnique({ where: { shop: world.shop } });
       if (row?.backfillStatus === "failed") throw new Error("backfill failed");
       return row?.backfillStatus === "completed" ? row : null;
-    });
+    }, 15 * 60_000); // the full 541,909-line file takes minutes; the sample, seconds
     log(`backfill completed: ${shop.backfillOrders} orders from the bulk operation`);
 
     for (const order of world.seeded.recentOrders) placeOrder(world.store, world.shop, order);
