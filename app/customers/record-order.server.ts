@@ -31,6 +31,14 @@ export async function recordOrders(shop: string, orders: OrderCommand[], via: In
   }
 }
 
+/**
+ * The sourceKey range of one order's interactions (`<order gid>#<line>`). A range, not `startsWith`:
+ * SQLite's LIKE is case-insensitive and cannot use the (shop, sourceKey) index; a range can.
+ */
+export function orderInteractionKeys(orderGid: string) {
+  return { gte: `${orderGid}#`, lt: `${orderGid}$` }; // "$" is the character after "#"
+}
+
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 
 async function writeOrder(tx: Tx, shop: string, order: OrderCommand, via: IngestedVia) {
@@ -56,7 +64,7 @@ async function writeOrder(tx: Tx, shop: string, order: OrderCommand, via: Ingest
   });
   await tx.orderLine.deleteMany({ where: { orderId: row.id } });
   await tx.orderLine.createMany({ data: order.lines.map((line) => ({ orderId: row.id, shop, productId: line.productGid, variantId: line.variantGid, sku: line.sku, title: line.title, quantity: line.quantity, priceMinor: line.priceMinor })) });
-  await tx.interaction.deleteMany({ where: { shop, sourceKey: { startsWith: `${order.orderGid}#` } } });
+  await tx.interaction.deleteMany({ where: { shop, sourceKey: orderInteractionKeys(order.orderGid) } });
   if (!order.cancelledAt && !order.test) {
     const purchases = order.lines.filter((line) => line.productGid && line.quantity > 0);
     await tx.interaction.createMany({

@@ -1,5 +1,6 @@
 import prisma from "../../db.server";
 import type { Strategy } from "../strategy";
+import { orderInteractionKeys } from "../../customers/record-order.server";
 
 /**
  * Products bought in the same orders as the given product, most co-purchased first. An interaction's
@@ -11,7 +12,7 @@ export const boughtTogether: Strategy = async ({ shop, productId, limit }) => {
   const orders = [...new Set(withProduct.map((i) => i.sourceKey.split("#")[0]!))];
   if (orders.length === 0) return [];
   const together = await prisma.interaction.findMany({
-    where: { shop, kind: "purchase", productId: { not: productId }, OR: orders.map((order) => ({ sourceKey: { startsWith: `${order}#` } })) },
+    where: { shop, kind: "purchase", productId: { not: productId }, OR: orders.map((order) => ({ sourceKey: orderInteractionKeys(order) })) },
     select: { productId: true },
   });
   const counts = new Map<string, number>();
