@@ -1,5 +1,6 @@
 import type { StandinOrder, StandinProduct, StandinStore } from "../standin/store";
 import type { RetailDataset, RetailOrder } from "./online-retail";
+import { decimalOf, minorOf } from "../standin/money";
 
 const DAY = 86_400_000;
 
@@ -61,7 +62,7 @@ export function seedStore(store: StandinStore, domain: string, dataset: RetailDa
       id: store.nextId(), orderId: order.id, createdAt: at(refund.at), note: `Cancellation ${refund.invoice}`,
       refundLineItems: refund.lines.map((l) => {
         const item = order.lineItems.find((li) => li.sku === l.code)!;
-        return { id: store.nextId(), lineItemId: item.id, quantity: l.quantity, subtotal: cents(l.quantity * pence(item.price)) };
+        return { id: store.nextId(), lineItemId: item.id, quantity: l.quantity, subtotal: decimalOf(l.quantity * minorOf(item.price)) };
       }),
     });
     const refundedAll = order.lineItems.every((li) => order.refunds.flatMap((r) => r.refundLineItems).filter((r) => r.lineItemId === li.id).reduce((s, r) => s + r.quantity, 0) >= li.quantity);
@@ -76,7 +77,7 @@ function toOrder(store: StandinStore, source: RetailOrder, byCode: Map<string, S
     const product = byCode.get(line.code)!;
     return { id: store.nextId(), productId: product.id, variantId: product.variants[0]!.id, sku: line.code, title: product.title, variantTitle: null, quantity: line.quantity, price: line.price };
   });
-  const subtotal = cents(lineItems.reduce((sum, li) => sum + li.quantity * pence(li.price), 0));
+  const subtotal = decimalOf(lineItems.reduce((sum, li) => sum + li.quantity * minorOf(li.price), 0));
   const number = Number(source.invoice.replace(/\D/g, ""));
   return {
     id: store.nextId(), name: `#${source.invoice}`, orderNumber: number, email: source.customerId ? `customer-${source.customerId}@example.com` : null,
@@ -84,14 +85,4 @@ function toOrder(store: StandinStore, source: RetailOrder, byCode: Map<string, S
     financialStatus: "paid", fulfillmentStatus: "fulfilled", sourceName: "web", test: false, lineItems, refunds: [],
     subtotalPrice: subtotal, totalDiscounts: "0.00", totalTax: "0.00", totalPrice: subtotal, country: source.country,
   };
-}
-
-/** Decimal string → integer pence, exactly (no float arithmetic on money). */
-export function pence(amount: string): number {
-  const [whole = "0", fraction = ""] = amount.split(".");
-  return Number(whole) * 100 + Number((fraction + "00").slice(0, 2));
-}
-
-export function cents(minor: number): string {
-  return `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, "0")}`;
 }

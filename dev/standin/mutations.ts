@@ -1,6 +1,7 @@
 import type { StandinCustomer, StandinOrder, StandinProduct, StandinStore } from "./store";
 import { gid } from "./store";
 import { compliancePayload, deletedPayload } from "./webhooks/payloads";
+import { decimalOf, minorOf } from "./money";
 
 /**
  * Changes a dev shop the way merchant and shopper actions would, and announces each change with the
@@ -42,8 +43,7 @@ export function createRefund(store: StandinStore, domain: string, orderId: numbe
     refundLineItems: lines.map((l) => {
       const item = order.lineItems.find((li) => li.id === l.lineItemId);
       if (!item) throw new Error(`no line item ${l.lineItemId} on order ${orderId}`);
-      const minor = Math.round(Number(item.price) * 100) * l.quantity;
-      return { id: store.nextId(), lineItemId: l.lineItemId, quantity: l.quantity, subtotal: (minor / 100).toFixed(2) };
+      return { id: store.nextId(), lineItemId: l.lineItemId, quantity: l.quantity, subtotal: decimalOf(minorOf(item.price) * l.quantity) };
     }),
   };
   order.refunds.push(refund);

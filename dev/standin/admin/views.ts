@@ -1,6 +1,7 @@
 import type { StandinBulkOperation, StandinCustomer, StandinDiscountCode, StandinLineItem, StandinOrder, StandinProduct, StandinShop } from "../store";
 import { gid } from "../store";
 import { connection, type ConnectionArgs, type ExecutionOptions } from "./connection";
+import { decimalOf, minorOf } from "../money";
 
 /**
  * GraphQL-shaped views of the stand-in's store objects. graphql-js's default field resolver reads a
@@ -132,6 +133,5 @@ const minPrice = (p: StandinProduct) => p.variants.map((x) => x.price).sort((a, 
 const maxPrice = (p: StandinProduct) => p.variants.map((x) => x.price).sort((a, b) => Number(b) - Number(a))[0] ?? "0.00";
 
 function sum(amounts: string[]): string {
-  const minor = amounts.reduce((total, a) => total + Math.round(Number(a) * 100), 0);
-  return (minor / 100).toFixed(2);
+  return decimalOf(amounts.reduce((total, a) => total + minorOf(a), 0));
 }

@@ -5,6 +5,7 @@ import type { StandinProduct, StandinShop } from "../store";
 import { blockSettings, readBlock, shopifyLiquid } from "./liquid";
 import { placeholderSvg } from "./placeholder-image";
 import { forwardToAppProxy, PROXY_PREFIX } from "./app-proxy";
+import { minorOf } from "../money";
 
 const EXTENSION_ROOT = path.resolve("extensions/rapport-storefront");
 const THEME_ROOT = path.resolve("dev/standin/storefront/theme");
@@ -31,10 +32,10 @@ export function storefrontRouter(ctx: StandinContext): express.Router {
     const shop = shopOf();
     const customer = customerOf(req);
     const cart = cartView(shop, cartOf(req));
-    const ordersOf = (id: number) => [...shop.orders.values()].filter((o) => o.customerId === id).length;
+    const orderCounts = ordersByCustomer(shop); // one pass over the orders per page
     const base = {
       shop: { name: shop.name, domain: shop.domain, currency: shop.currencyCode },
-      customer: customer && { id: customer.id, first_name: customer.firstName, last_name: customer.lastName, email: customer.email, orders_count: ordersOf(customer.id) },
+      customer: customer && { id: customer.id, first_name: customer.firstName, last_name: customer.lastName, email: customer.email, orders_count: orderCounts.get(customer.id) ?? 0 },
       cart, routes: { root_url: "/", account_login_url: "/account/login", cart_url: "/cart" },
       template: { name: template }, request: { design_mode: false, path: req.path },
       ...locals,
@@ -49,7 +50,10 @@ export function storefrontRouter(ctx: StandinContext): express.Router {
     const app_embeds = await renderBlock("loyalty-launcher");
     const content_for_layout = await engine.renderFile(template, { ...base, recommendations_block });
     const content_for_header = [...assets].map((a) => (a.endsWith(".css") ? `<link rel="stylesheet" href="/extensions/rapport-storefront/assets/${a}">` : `<script src="/extensions/rapport-storefront/assets/${a}" defer></script>`)).join("\n");
-    const switchable_customers = topCustomers(shop, 12).map((c) => ({ id: c.id, first_name: c.firstName, last_name: c.lastName, orders_count: ordersOf(c.id) }));
+    const switchable_customers = [...orderCounts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).flatMap(([id, orders_count]) => {
+      const c = shop.customers.get(id);
+      return c ? [{ id, first_name: c.firstName, last_name: c.lastName, orders_count }] : [];
+    });
     res.type("html").send(await engine.renderFile("layout", { ...base, content_for_layout, content_for_header, app_embeds, switchable_customers, page_title: locals.page_title ?? template }));
   };
 
@@ -84,17 +88,17 @@ export function storefrontRouter(ctx: StandinContext): express.Router {
 
 function productView(p: StandinProduct) {
   const variant = p.variants[0]!;
-  return { id: p.id, title: p.title, handle: p.handle, sku: variant.sku, price: Math.round(Number(variant.price) * 100), featured_image: p.imageUrl, image: p.imageUrl };
+  return { id: p.id, title: p.title, handle: p.handle, sku: variant.sku, price: minorOf(variant.price), featured_image: p.imageUrl, image: p.imageUrl };
 }
 
 function cartView(shop: StandinShop, ids: number[]) {
-  const items = ids.map((id) => shop.products.get(id)).filter((p): p is StandinProduct => Boolean(p)).map((p) => ({ product_id: p.id, title: p.title, quantity: 1, line_price: Math.round(Number(p.variants[0]!.price) * 100) }));
+  const items = ids.map((id) => shop.products.get(id)).filter((p): p is StandinProduct => Boolean(p)).map((p) => ({ product_id: p.id, title: p.title, quantity: 1, line_price: minorOf(p.variants[0]!.price) }));
   return { item_count: items.length, items, total_price: items.reduce((sum, i) => sum + i.line_price, 0) };
 }
 
-/** The customers with the most orders: the ones worth previewing the storefront as. */
-function topCustomers(shop: StandinShop, count: number) {
+/** Orders per customer; the "signed in as" switch offers those with the most, worth previewing as. */
+function ordersByCustomer(shop: StandinShop): Map<number, number> {
   const orders = new Map<number, number>();
   for (const o of shop.orders.values()) if (o.customerId !== null) orders.set(o.customerId, (orders.get(o.customerId) ?? 0) + 1);
-  return [...orders.entries()].sort((a, b) => b[1] - a[1]).slice(0, count).map(([id]) => shop.customers.get(id)!).filter(Boolean);
+  return orders;
 }
