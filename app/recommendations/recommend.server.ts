@@ -28,17 +28,15 @@ export interface RecommendedProduct {
  */
 export async function recommend(context: StrategyContext, surface: Surface): Promise<{ strategy: StrategyName | null; products: RecommendedProduct[] }> {
   const lists = await Promise.all(SURFACES[surface].map(async (name) => ({ name, ids: await cached(name, context) })));
-  const activeIds = new Set(
-    (await prisma.product.findMany({ where: { shop: context.shop, status: "ACTIVE", shopifyId: { in: [...new Set(lists.flatMap((l) => l.ids))] } }, select: { shopifyId: true } })).map((p) => p.shopifyId),
-  );
-  const inactive = new Set(lists.flatMap((l) => l.ids).filter((id) => !activeIds.has(id)));
-  const exclude = new Set([...inactive, ...(context.productId ? [context.productId] : [])]);
-  const { ids, strategy } = fillFromChain(lists, exclude, context.limit);
-  const [products, shop] = await Promise.all([
-    prisma.product.findMany({ where: { shop: context.shop, shopifyId: { in: ids } } }),
-    prisma.shop.findUnique({ where: { shop: context.shop } }),
+  const candidates = [...new Set(lists.flatMap((l) => l.ids))];
+  // One read hydrates every candidate; whatever is not an active product is excluded by its absence.
+  const [active, shop] = await Promise.all([
+    prisma.product.findMany({ where: { shop: context.shop, status: "ACTIVE", shopifyId: { in: candidates } } }),
+    prisma.shop.findUnique({ where: { shop: context.shop }, select: { currencyCode: true } }),
   ]);
-  const byId = new Map(products.map((p) => [p.shopifyId, p]));
+  const byId = new Map(active.map((p) => [p.shopifyId, p]));
+  const exclude = new Set([...candidates.filter((id) => !byId.has(id)), ...(context.productId ? [context.productId] : [])]);
+  const { ids, strategy } = fillFromChain(lists, exclude, context.limit);
   return {
     strategy,
     products: ids.map((id) => byId.get(id)!).map((p) => ({
