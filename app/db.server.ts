@@ -4,7 +4,6 @@ import { env } from "./env.server";
 export type { Db };
 
 declare global {
-  // eslint-disable-next-line no-var
   var rapportPrisma: Db | undefined;
 }
 

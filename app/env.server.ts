@@ -12,9 +12,7 @@ const EnvSchema = z.object({
   SHOPIFY_APP_URL: z.string().url("SHOPIFY_APP_URL must be the app's public https URL"),
   SCOPES: z
     .string()
-    .default(
-      "read_orders,read_customers,write_customers,read_products,write_discounts,write_app_proxy,write_pixels,read_customer_events",
-    ),
+    .default("read_orders,read_customers,write_customers,read_products,write_discounts,write_app_proxy,write_pixels,read_customer_events"),
   DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL),
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).optional(),

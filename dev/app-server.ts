@@ -36,7 +36,12 @@ export async function startAppServer(options: AppServerOptions): Promise<{ url: 
   app.use((_req, res, next) => {
     const setHeader = res.setHeader.bind(res);
     res.setHeader = (name: string, value: number | string | readonly string[]) =>
-      setHeader(name, name.toLowerCase() === "content-security-policy" ? String(value).replace("frame-ancestors", `frame-ancestors ${options.standinUrl}`) : value);
+      setHeader(
+        name,
+        name.toLowerCase() === "content-security-policy"
+          ? String(value).replace("frame-ancestors", `frame-ancestors ${options.standinUrl}`)
+          : value,
+      );
     next();
   });
   app.use("/assets", express.static(path.join(buildDir, "client", "assets"), { immutable: true, maxAge: "1y" }));

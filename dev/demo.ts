@@ -41,21 +41,29 @@ async function main() {
   const db = createPrismaClient(databaseUrl);
   try {
     const { report } = world.seeded;
-    log(`seeded ${world.shop}: ${report.products} products, ${report.customers} customers, ${report.orders} orders (${world.seeded.recentOrders.length} recent to replay)`);
+    log(
+      `seeded ${world.shop}: ${report.products} products, ${report.customers} customers, ${report.orders} orders (${world.seeded.recentOrders.length} recent to replay)`,
+    );
     await installApp(world);
     log("installed: session token → token exchange → offline session stored; backfill started");
-    const shop = await waitFor("the backfill", async () => {
-      const row = await db.shop.findUnique({ where: { shop: world.shop } });
-      if (row?.backfillStatus === "failed") throw new Error("backfill failed");
-      return row?.backfillStatus === "completed" ? row : null;
-    }, 15 * 60_000); // the full 541,909-line file takes minutes; the sample, seconds
+    const shop = await waitFor(
+      "the backfill",
+      async () => {
+        const row = await db.shop.findUnique({ where: { shop: world.shop } });
+        if (row?.backfillStatus === "failed") throw new Error("backfill failed");
+        return row?.backfillStatus === "completed" ? row : null;
+      },
+      15 * 60_000,
+    ); // the full 541,909-line file takes minutes; the sample, seconds
     log(`backfill completed: ${shop.backfillOrders} orders from the bulk operation`);
 
     for (const order of world.seeded.recentOrders) placeOrder(world.store, world.shop, order);
     await world.sender.idle();
     const deliveries = world.sender.deliveries;
     const failed = deliveries.filter((d) => d.status !== "delivered");
-    log(`replayed ${world.seeded.recentOrders.length} recent orders as ${deliveries.length} webhook deliveries (${failed.length} not delivered)`);
+    log(
+      `replayed ${world.seeded.recentOrders.length} recent orders as ${deliveries.length} webhook deliveries (${failed.length} not delivered)`,
+    );
 
     const verified = await verify(world, db);
     for (const line of verified) log(`✔ ${line}`);
@@ -86,14 +94,23 @@ async function verify(world: DevEnvironment, db: Awaited<ReturnType<typeof creat
   if (orders === 0 || viaWebhook === 0) throw new Error(`orders in: ${orders} (webhook ${viaWebhook})`);
   lines.push(`orders in: ${orders} (${orders - viaWebhook} backfilled, ${viaWebhook} by webhook) for ${customers} customers`);
 
-  const top = await db.ledgerEntry.groupBy({ by: ["customerId"], where: { shop: world.shop }, _sum: { points: true }, orderBy: { _sum: { points: "desc" } }, take: 1 });
+  const top = await db.ledgerEntry.groupBy({
+    by: ["customerId"],
+    where: { shop: world.shop },
+    _sum: { points: true },
+    orderBy: { _sum: { points: "desc" } },
+    take: 1,
+  });
   const best = top[0];
   if (!best?._sum.points) throw new Error("no customer earned points");
   const issued = await db.ledgerEntry.aggregate({ where: { shop: world.shop, points: { gt: 0 } }, _sum: { points: true } });
   lines.push(`points issued: ${issued._sum.points} across the ledger`);
   const numericId = best.customerId.split("/").pop();
   const jar = await fetch(`${world.standinUrl}/account/switch?customer_id=${numericId}`, { redirect: "manual" });
-  const cookie = jar.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = jar.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const loyalty = await fetch(`${world.standinUrl}/apps/rapport/loyalty`, { headers: { cookie } });
   const body = (await loyalty.json()) as { balance?: number };
   if (loyalty.status !== 200 || body.balance !== best._sum.points) {

@@ -13,6 +13,10 @@ export async function listenOnLoopback(app: express.Express, port: number): Prom
   const bound = typeof address === "object" && address ? address.port : port;
   return {
     url: `http://127.0.0.1:${bound}`,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -7,7 +7,10 @@ export function postgresSchemaFrom(sqliteSchema: string): string {
     .replace('provider = "sqlite"', 'provider = "postgresql"')
     .replace('output     = "../node_modules/@rapport/prisma-sqlite"', 'output     = "../../node_modules/@rapport/prisma-pg"')
     .replace(/\/\/ @shopify\/shopify-app-session-storage-prisma imports[\s\S]*?generator libraryDefault \{[\s\S]*?\}\n\n/, "")
-    .replace(/^\/\/ Rapport data model\..*\n(\/\/.*\n)*/m, "// GENERATED from prisma/schema.prisma by `npm run prisma:sync`. Do not edit.\n");
+    .replace(
+      /^\/\/ Rapport data model\..*\n(\/\/.*\n)*/m,
+      "// GENERATED from prisma/schema.prisma by `npm run prisma:sync`. Do not edit.\n",
+    );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -19,6 +19,7 @@ const vitest = (project: string, tag: string) =>
 
 const steps: Step[] = [
   { name: "typecheck", command: "npx tsc --noEmit" },
+  { name: "lint", command: "npx eslint . --max-warnings 0 && npx prettier --check . --log-level warn" },
   { name: "theme-check", command: "npx tsx dev/theme-check.ts" },
   { name: "unit", command: vitest("unit", "unit"), report: "unit" },
   { name: "sqlite", command: vitest("integration", "sqlite"), env: { TEST_DB: "sqlite" }, report: "sqlite" },
@@ -40,7 +41,12 @@ for (const step of steps) {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   let counts = "";
   if (reportFile && existsSync(reportFile)) {
-    const report = JSON.parse(readFileSync(reportFile, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+    const report = JSON.parse(readFileSync(reportFile, "utf8")) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+    };
     totals.passed += report.numPassedTests;
     totals.failed += report.numFailedTests;
     totals.skipped += report.numPendingTests + report.numTodoTests;

@@ -9,7 +9,9 @@ const config = createRequire(import.meta.url).resolve("@shopify/theme-check-node
 const offenses = await check(root, config);
 const SEVERITY = ["error", "warning", "info"];
 for (const o of offenses) {
-  console.log(`${SEVERITY[o.severity] ?? o.severity} ${path.relative(root, o.uri.replace("file://", ""))}:${o.start.line + 1} ${o.check}: ${o.message}`);
+  console.log(
+    `${SEVERITY[o.severity] ?? o.severity} ${path.relative(root, o.uri.replace("file://", ""))}:${o.start.line + 1} ${o.check}: ${o.message}`,
+  );
 }
 const errors = offenses.filter((o) => o.severity === 0).length;
 console.log(`theme check: ${errors} errors, ${offenses.length - errors} warnings/info in ${root}`);

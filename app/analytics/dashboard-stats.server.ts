@@ -33,7 +33,12 @@ export async function getDashboardStats(shop: string): Promise<DashboardStats> {
     revenueMinor: revenue._sum.totalMinor ?? 0,
     currencyCode: shopRow?.currencyCode ?? "USD",
     points: { issued: issued._sum.points ?? 0, outstanding: outstanding._sum.points ?? 0, members: members.length },
-    backfill: { status: shopRow?.backfillStatus ?? "none", orders: shopRow?.backfillOrders ?? 0, products: shopRow?.backfillProducts ?? 0, finishedAt: shopRow?.backfillFinishedAt?.toISOString() ?? null },
+    backfill: {
+      status: shopRow?.backfillStatus ?? "none",
+      orders: shopRow?.backfillOrders ?? 0,
+      products: shopRow?.backfillProducts ?? 0,
+      finishedAt: shopRow?.backfillFinishedAt?.toISOString() ?? null,
+    },
     recentOrders: recent.map((o) => ({
       name: o.name,
       customer: o.customer ? [o.customer.firstName, o.customer.lastName].filter(Boolean).join(" ") || "Customer" : "Guest",

@@ -19,7 +19,10 @@ export async function startBackfill(shop: string, admin: AdminGraphql, phase: Ph
   const query = QUERIES[phase].replace("#graphql", "").trim();
   const data = await runOperation<BulkRunQueryResult>(admin, "BulkRunQuery", BULK_RUN_QUERY, { query });
   requireNoUserErrors("BulkRunQuery", data.bulkOperationRunQuery.userErrors);
-  await prisma.shop.update({ where: { shop }, data: { backfillStatus: "running", backfillPhase: phase, backfillOperation: data.bulkOperationRunQuery.bulkOperation!.id } });
+  await prisma.shop.update({
+    where: { shop },
+    data: { backfillStatus: "running", backfillPhase: phase, backfillOperation: data.bulkOperationRunQuery.bulkOperation!.id },
+  });
 }
 
 /**
@@ -35,7 +38,11 @@ export async function continueBackfill(shop: string, admin: AdminGraphql, operat
   const { node } = await runOperation<BulkOperationStatusResult>(admin, "BulkOperationStatus", BULK_OPERATION_STATUS, { id: operationGid });
   if (!node || node.status !== "COMPLETED") {
     await prisma.shop.update({ where: { shop }, data: { backfillStatus: "failed" } });
-    logger.warn("backfill bulk operation did not complete", { shop, status: node?.status ?? "missing", errorCode: node?.errorCode ?? null });
+    logger.warn("backfill bulk operation did not complete", {
+      shop,
+      status: node?.status ?? "missing",
+      errorCode: node?.errorCode ?? null,
+    });
     return;
   }
   const lines = await jsonlLines(node.url);
@@ -66,7 +73,10 @@ export async function continueBackfill(shop: string, admin: AdminGraphql, operat
     }
   }
   if (batch.length) orders += (await recordOrders(shop, batch, "backfill")).length;
-  await prisma.shop.update({ where: { shop }, data: { backfillStatus: "completed", backfillPhase: null, backfillOrders: orders, backfillFinishedAt: new Date() } });
+  await prisma.shop.update({
+    where: { shop },
+    data: { backfillStatus: "completed", backfillPhase: null, backfillOrders: orders, backfillFinishedAt: new Date() },
+  });
 }
 
 async function jsonlLines(url: string | null): Promise<AsyncIterable<string>> {

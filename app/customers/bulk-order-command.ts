@@ -16,7 +16,8 @@ export async function* bulkOrderCommands(lines: AsyncIterable<string> | Iterable
     if (!line.trim()) continue;
     const row = JSON.parse(line) as Json;
     if (row.__parentId) {
-      if (!current || current.order.id !== row.__parentId) throw new InvalidPayloadError("bulk_operations/finish", `line item ${row.id} arrived before its order ${row.__parentId}`);
+      if (!current || current.order.id !== row.__parentId)
+        throw new InvalidPayloadError("bulk_operations/finish", `line item ${row.id} arrived before its order ${row.__parentId}`);
       current.items.push(row);
       continue;
     }
@@ -32,7 +33,14 @@ function toCommand(o: Json, items: Json[]): OrderCommand {
   return {
     orderGid: o.id,
     name: o.name,
-    customer: o.customer ? { gid: o.customer.id, email: o.customer.defaultEmailAddress?.emailAddress ?? null, firstName: o.customer.firstName ?? null, lastName: o.customer.lastName ?? null } : null,
+    customer: o.customer
+      ? {
+          gid: o.customer.id,
+          email: o.customer.defaultEmailAddress?.emailAddress ?? null,
+          firstName: o.customer.firstName ?? null,
+          lastName: o.customer.lastName ?? null,
+        }
+      : null,
     processedAt: new Date(o.processedAt ?? o.createdAt),
     currencyCode: currency,
     subtotalMinor: toMinorUnits(o.currentSubtotalPriceSet.shopMoney.amount, currency),

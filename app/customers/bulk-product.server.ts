@@ -18,9 +18,15 @@ export function bulkProductUpsert(shop: string, line: BulkProductLine, currencyC
   if (!line.id?.startsWith("gid://shopify/Product/")) return null;
   const price = line.priceRangeV2?.minVariantPrice;
   const fields = {
-    title: line.title, handle: line.handle, status: line.status,
+    title: line.title,
+    handle: line.handle,
+    status: line.status,
     imageUrl: line.featuredMedia?.image?.url ?? null,
     priceMinor: price ? toMinorUnits(price.amount, price.currencyCode || currencyCode) : 0,
   };
-  return prisma.product.upsert({ where: { shop_shopifyId: { shop, shopifyId: line.id } }, create: { shop, shopifyId: line.id, ...fields }, update: fields });
+  return prisma.product.upsert({
+    where: { shop_shopifyId: { shop, shopifyId: line.id } },
+    create: { shop, shopifyId: line.id, ...fields },
+    update: fields,
+  });
 }

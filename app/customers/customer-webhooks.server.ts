@@ -21,7 +21,11 @@ function parse(topic: string, payload: unknown) {
 export async function onCustomerUpsert({ shop, topic, payload }: WebhookContext): Promise<void> {
   const c = parse(topic, payload);
   const fields = { email: c.email ?? null, firstName: c.first_name ?? null, lastName: c.last_name ?? null };
-  await prisma.customer.upsert({ where: { shop_shopifyId: { shop, shopifyId: c.gid } }, create: { shop, shopifyId: c.gid, ...fields }, update: fields });
+  await prisma.customer.upsert({
+    where: { shop_shopifyId: { shop, shopifyId: c.gid } },
+    create: { shop, shopifyId: c.gid, ...fields },
+    update: fields,
+  });
 }
 
 /** customers/delete: the shopper is gone from the shop; their identity goes, the order history stays anonymous. */

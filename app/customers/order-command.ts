@@ -20,7 +20,14 @@ export interface OrderCommand {
   sourceName: string | null;
   cancelledAt: Date | null;
   test: boolean;
-  lines: { productGid: string | null; variantGid: string | null; sku: string | null; title: string; quantity: number; priceMinor: number }[];
+  lines: {
+    productGid: string | null;
+    variantGid: string | null;
+    sku: string | null;
+    title: string;
+    quantity: number;
+    priceMinor: number;
+  }[];
 }
 
 const id = z.union([z.number().int().positive(), z.string().regex(/^\d+$/)]).transform(String);
@@ -43,14 +50,16 @@ const RestOrder = z.object({
   current_total_price: amount.optional(),
   total_price: amount,
   customer: z.object({ id, email: z.string().nullish(), first_name: z.string().nullish(), last_name: z.string().nullish() }).nullish(),
-  line_items: z.array(z.object({
-    product_id: id.nullish(),
-    variant_id: id.nullish(),
-    sku: z.string().nullish(),
-    title: z.string(),
-    quantity: z.number().int().nonnegative(),
-    price: amount,
-  })),
+  line_items: z.array(
+    z.object({
+      product_id: id.nullish(),
+      variant_id: id.nullish(),
+      sku: z.string().nullish(),
+      title: z.string(),
+      quantity: z.number().int().nonnegative(),
+      price: amount,
+    }),
+  ),
 });
 
 /** Parses a REST orders/* webhook payload; anything unusable throws InvalidPayloadError with the reason. */
@@ -62,7 +71,14 @@ export function parseOrderWebhook(topic: string, payload: unknown): OrderCommand
     return {
       orderGid: o.admin_graphql_api_id ?? `gid://shopify/Order/${o.id}`,
       name: o.name,
-      customer: o.customer ? { gid: `gid://shopify/Customer/${o.customer.id}`, email: o.customer.email ?? null, firstName: o.customer.first_name ?? null, lastName: o.customer.last_name ?? null } : null,
+      customer: o.customer
+        ? {
+            gid: `gid://shopify/Customer/${o.customer.id}`,
+            email: o.customer.email ?? null,
+            firstName: o.customer.first_name ?? null,
+            lastName: o.customer.last_name ?? null,
+          }
+        : null,
       processedAt: new Date(o.processed_at ?? o.created_at),
       currencyCode: o.currency,
       subtotalMinor: toMinorUnits(o.current_subtotal_price ?? o.subtotal_price ?? o.total_price, o.currency),

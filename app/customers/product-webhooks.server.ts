@@ -27,7 +27,13 @@ export async function onProductUpsert({ shop, topic, payload }: WebhookContext):
     throw new InvalidPayloadError(topic, (error as Error).message);
   }
   const shopifyId = `gid://shopify/Product/${p.id}`;
-  const fields = { handle: p.handle, title: p.title, status: p.status.toUpperCase(), imageUrl: p.image?.src ?? null, priceMinor: priceMinor === Number.MAX_SAFE_INTEGER ? 0 : priceMinor };
+  const fields = {
+    handle: p.handle,
+    title: p.title,
+    status: p.status.toUpperCase(),
+    imageUrl: p.image?.src ?? null,
+    priceMinor: priceMinor === Number.MAX_SAFE_INTEGER ? 0 : priceMinor,
+  };
   await prisma.product.upsert({ where: { shop_shopifyId: { shop, shopifyId } }, create: { shop, shopifyId, ...fields }, update: fields });
 }
 

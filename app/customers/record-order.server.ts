@@ -10,18 +10,25 @@ export type IngestedVia = "webhook" | "backfill";
  * date. Order, lines, purchase interactions and the customer's aggregates change in one transaction.
  * @example await recordOrder(shop, parseOrderWebhook("orders/create", payload), "webhook")
  */
-export async function recordOrder(shop: string, order: OrderCommand, via: IngestedVia): Promise<{ orderId: string; customerId: string | null }> {
+export async function recordOrder(
+  shop: string,
+  order: OrderCommand,
+  via: IngestedVia,
+): Promise<{ orderId: string; customerId: string | null }> {
   return (await recordOrders(shop, [order], via))[0]!;
 }
 
 /** Several orders in one transaction (the backfill commits a few hundred at a time). */
 export async function recordOrders(shop: string, orders: OrderCommand[], via: IngestedVia) {
   const writeAll = () =>
-    prisma.$transaction(async (tx) => {
-      const results = [];
-      for (const order of orders) results.push(await writeOrder(tx, shop, order, via));
-      return results;
-    }, { timeout: 60_000 });
+    prisma.$transaction(
+      async (tx) => {
+        const results = [];
+        for (const order of orders) results.push(await writeOrder(tx, shop, order, via));
+        return results;
+      },
+      { timeout: 60_000 },
+    );
   try {
     return await writeAll();
   } catch (error) {
@@ -45,7 +52,13 @@ async function writeOrder(tx: Tx, shop: string, order: OrderCommand, via: Ingest
   const customer = order.customer
     ? await tx.customer.upsert({
         where: { shop_shopifyId: { shop, shopifyId: order.customer.gid } },
-        create: { shop, shopifyId: order.customer.gid, email: order.customer.email, firstName: order.customer.firstName, lastName: order.customer.lastName },
+        create: {
+          shop,
+          shopifyId: order.customer.gid,
+          email: order.customer.email,
+          firstName: order.customer.firstName,
+          lastName: order.customer.lastName,
+        },
         update: {
           ...(order.customer.email ? { email: order.customer.email } : {}),
           ...(order.customer.firstName ? { firstName: order.customer.firstName } : {}),
@@ -54,8 +67,14 @@ async function writeOrder(tx: Tx, shop: string, order: OrderCommand, via: Ingest
       })
     : null;
   const fields = {
-    name: order.name, customerId: customer?.id ?? null, processedAt: order.processedAt, currencyCode: order.currencyCode,
-    totalMinor: order.totalMinor, financialStatus: order.financialStatus, sourceName: order.sourceName, cancelledAt: order.cancelledAt,
+    name: order.name,
+    customerId: customer?.id ?? null,
+    processedAt: order.processedAt,
+    currencyCode: order.currencyCode,
+    totalMinor: order.totalMinor,
+    financialStatus: order.financialStatus,
+    sourceName: order.sourceName,
+    cancelledAt: order.cancelledAt,
   };
   const row = await tx.order.upsert({
     where: { shop_shopifyId: { shop, shopifyId: order.orderGid } },
@@ -63,22 +82,49 @@ async function writeOrder(tx: Tx, shop: string, order: OrderCommand, via: Ingest
     update: fields,
   });
   await tx.orderLine.deleteMany({ where: { orderId: row.id } });
-  await tx.orderLine.createMany({ data: order.lines.map((line) => ({ orderId: row.id, shop, productId: line.productGid, variantId: line.variantGid, sku: line.sku, title: line.title, quantity: line.quantity, priceMinor: line.priceMinor })) });
+  await tx.orderLine.createMany({
+    data: order.lines.map((line) => ({
+      orderId: row.id,
+      shop,
+      productId: line.productGid,
+      variantId: line.variantGid,
+      sku: line.sku,
+      title: line.title,
+      quantity: line.quantity,
+      priceMinor: line.priceMinor,
+    })),
+  });
   await tx.interaction.deleteMany({ where: { shop, sourceKey: orderInteractionKeys(order.orderGid) } });
   if (!order.cancelledAt && !order.test) {
     const purchases = order.lines.filter((line) => line.productGid && line.quantity > 0);
     await tx.interaction.createMany({
-      data: purchases.map((line, i) => ({ shop, customerId: order.customer?.gid ?? null, productId: line.productGid!, kind: "purchase", weight: line.quantity, at: order.processedAt, sourceKey: `${order.orderGid}#${i}` })),
+      data: purchases.map((line, i) => ({
+        shop,
+        customerId: order.customer?.gid ?? null,
+        productId: line.productGid!,
+        kind: "purchase",
+        weight: line.quantity,
+        at: order.processedAt,
+        sourceKey: `${order.orderGid}#${i}`,
+      })),
     });
   }
   if (customer) {
     const stats = await tx.order.aggregate({
       where: { shop, customerId: customer.id, cancelledAt: null },
-      _count: { _all: true }, _sum: { totalMinor: true }, _min: { processedAt: true }, _max: { processedAt: true },
+      _count: { _all: true },
+      _sum: { totalMinor: true },
+      _min: { processedAt: true },
+      _max: { processedAt: true },
     });
     await tx.customer.update({
       where: { id: customer.id },
-      data: { ordersCount: stats._count._all, spentMinor: stats._sum.totalMinor ?? 0, firstOrderAt: stats._min.processedAt, lastOrderAt: stats._max.processedAt },
+      data: {
+        ordersCount: stats._count._all,
+        spentMinor: stats._sum.totalMinor ?? 0,
+        firstOrderAt: stats._min.processedAt,
+        lastOrderAt: stats._max.processedAt,
+      },
     });
   }
   return { orderId: row.id, customerId: customer?.id ?? null };

@@ -14,7 +14,14 @@ export async function settleOrderPoints(shop: string, order: OrderCommand, topic
   if (order.cancelledAt) {
     const earned = await findEntry(shop, ledgerKeys.orderEarn(order.orderGid));
     if (earned && earned.points > 0) {
-      await postEntry({ shop, customerId, points: -earned.points, reason: "reverse:cancel", idempotencyKey: ledgerKeys.orderCancel(order.orderGid), sourceId: order.orderGid });
+      await postEntry({
+        shop,
+        customerId,
+        points: -earned.points,
+        reason: "reverse:cancel",
+        idempotencyKey: ledgerKeys.orderCancel(order.orderGid),
+        sourceId: order.orderGid,
+      });
     }
     return;
   }
@@ -23,5 +30,12 @@ export async function settleOrderPoints(shop: string, order: OrderCommand, topic
   const { pointsPerCurrencyUnit } = await getLoyaltyProgram(shop);
   const points = pointsForOrder({ ...order, customer: true, cancelled: false }, pointsPerCurrencyUnit);
   if (points <= 0) return;
-  await postEntry({ shop, customerId, points, reason: "earn:order", idempotencyKey: ledgerKeys.orderEarn(order.orderGid), sourceId: order.orderGid });
+  await postEntry({
+    shop,
+    customerId,
+    points,
+    reason: "earn:order",
+    idempotencyKey: ledgerKeys.orderEarn(order.orderGid),
+    sourceId: order.orderGid,
+  });
 }

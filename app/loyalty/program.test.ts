@@ -17,6 +17,10 @@ describe("loyalty program settings", () => {
     const attempt = () => parseProgramSettings({ pointsPerCurrencyUnit: value });
     expect(attempt).toThrow(InvalidInputError);
     expect(attempt).toThrow(message);
-    try { attempt(); } catch (error) { expect((error as InvalidInputError).field).toBe("pointsPerCurrencyUnit"); }
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as InvalidInputError).field).toBe("pointsPerCurrencyUnit");
+    }
   });
 });

@@ -26,7 +26,10 @@ export interface RecommendedProduct {
  * and anything not active in the catalogue, hydrated from the Product table.
  * @example await recommend({ shop, customerId: null, productId: null, limit: 8 }, "home")
  */
-export async function recommend(context: StrategyContext, surface: Surface): Promise<{ strategy: StrategyName | null; products: RecommendedProduct[] }> {
+export async function recommend(
+  context: StrategyContext,
+  surface: Surface,
+): Promise<{ strategy: StrategyName | null; products: RecommendedProduct[] }> {
   const lists = await Promise.all(SURFACES[surface].map(async (name) => ({ name, ids: await cached(name, context) })));
   const candidates = [...new Set(lists.flatMap((l) => l.ids))];
   // One read hydrates every candidate; whatever is not an active product is excluded by its absence.
@@ -39,9 +42,17 @@ export async function recommend(context: StrategyContext, surface: Surface): Pro
   const { ids, strategy } = fillFromChain(lists, exclude, context.limit);
   return {
     strategy,
-    products: ids.map((id) => byId.get(id)!).map((p) => ({
-      id: p.shopifyId, handle: p.handle, title: p.title, price: p.priceMinor, currencyCode: shop?.currencyCode ?? "USD", imageUrl: p.imageUrl, url: `/products/${p.handle}`,
-    })),
+    products: ids
+      .map((id) => byId.get(id)!)
+      .map((p) => ({
+        id: p.shopifyId,
+        handle: p.handle,
+        title: p.title,
+        price: p.priceMinor,
+        currencyCode: shop?.currencyCode ?? "USD",
+        imageUrl: p.imageUrl,
+        url: `/products/${p.handle}`,
+      })),
   };
 }
 

@@ -16,6 +16,15 @@ describe("filling a surface from a strategy chain", () => {
   });
 
   it("GIVEN an empty primary WHEN filled THEN the first strategy that supplied products is named", () => {
-    expect(fillFromChain([{ name: "bought-together", ids: [] }, { name: "popular", ids: ["p"] }], new Set(), 3)).toEqual({ ids: ["p"], strategy: "popular" });
+    expect(
+      fillFromChain(
+        [
+          { name: "bought-together", ids: [] },
+          { name: "popular", ids: ["p"] },
+        ],
+        new Set(),
+        3,
+      ),
+    ).toEqual({ ids: ["p"], strategy: "popular" });
   });
 });

@@ -16,9 +16,19 @@ function Stat({ label, value, help, testId }: { label: string; value: string; he
   return (
     <Card>
       <BlockStack gap="100">
-        <Text as="h3" variant="headingSm" tone="subdued">{label}</Text>
-        <span data-testid={testId}><Text as="p" variant="heading2xl">{value}</Text></span>
-        {help ? <Text as="p" variant="bodySm" tone="subdued">{help}</Text> : null}
+        <Text as="h3" variant="headingSm" tone="subdued">
+          {label}
+        </Text>
+        <span data-testid={testId}>
+          <Text as="p" variant="heading2xl">
+            {value}
+          </Text>
+        </span>
+        {help ? (
+          <Text as="p" variant="bodySm" tone="subdued">
+            {help}
+          </Text>
+        ) : null}
       </BlockStack>
     </Card>
   );
@@ -34,18 +44,37 @@ export default function Dashboard() {
         <Layout.Section>
           <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="400">
             <Stat label="Customers" value={number(s.customers)} help="with a profile" testId="stat-customers" />
-            <Stat label="Orders ingested" value={number(s.orders.total)} help={`${number(s.orders.viaBackfill)} backfilled · ${number(s.orders.viaWebhook)} live · ${number(s.orders.pos)} POS`} testId="stat-orders" />
-            <Stat label="Points issued" value={number(s.points.issued)} help={`${number(s.points.members)} members`} testId="stat-points-issued" />
-            <Stat label="Points outstanding" value={number(s.points.outstanding)} help={`Revenue ${formatMoney(s.revenueMinor, s.currencyCode)}`} testId="stat-points-outstanding" />
+            <Stat
+              label="Orders ingested"
+              value={number(s.orders.total)}
+              help={`${number(s.orders.viaBackfill)} backfilled · ${number(s.orders.viaWebhook)} live · ${number(s.orders.pos)} POS`}
+              testId="stat-orders"
+            />
+            <Stat
+              label="Points issued"
+              value={number(s.points.issued)}
+              help={`${number(s.points.members)} members`}
+              testId="stat-points-issued"
+            />
+            <Stat
+              label="Points outstanding"
+              value={number(s.points.outstanding)}
+              help={`Revenue ${formatMoney(s.revenueMinor, s.currencyCode)}`}
+              testId="stat-points-outstanding"
+            />
           </InlineGrid>
         </Layout.Section>
         <Layout.Section>
           <Card>
             <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">Order history backfill</Text>
+              <Text as="h2" variant="headingMd">
+                Order history backfill
+              </Text>
               <Text as="p">
                 <Badge tone={backfillTone}>{s.backfill.status}</Badge>{" "}
-                <span data-testid="backfill-summary">{number(s.backfill.orders)} past orders and {number(s.backfill.products)} products imported</span>
+                <span data-testid="backfill-summary">
+                  {number(s.backfill.orders)} past orders and {number(s.backfill.products)} products imported
+                </span>
               </Text>
             </BlockStack>
           </Card>
@@ -53,11 +82,19 @@ export default function Dashboard() {
         <Layout.Section>
           <Card>
             <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">Latest orders</Text>
+              <Text as="h2" variant="headingMd">
+                Latest orders
+              </Text>
               <DataTable
                 columnContentTypes={["text", "text", "text", "numeric", "text"]}
                 headings={["Order", "Customer", "Date", "Total", "Source"]}
-                rows={s.recentOrders.map((o) => [o.name, o.customer, new Date(o.processedAt).toLocaleDateString("en-GB"), formatMoney(o.totalMinor, s.currencyCode), o.via])}
+                rows={s.recentOrders.map((o) => [
+                  o.name,
+                  o.customer,
+                  new Date(o.processedAt).toLocaleDateString("en-GB"),
+                  formatMoney(o.totalMinor, s.currencyCode),
+                  o.via,
+                ])}
               />
             </BlockStack>
           </Card>

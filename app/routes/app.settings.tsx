@@ -36,7 +36,11 @@ export default function Settings() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            {result?.saved ? <Banner tone="success" title="Settings saved">Customers now earn {result.saved.pointsPerCurrencyUnit} points per unit of currency.</Banner> : null}
+            {result?.saved ? (
+              <Banner tone="success" title="Settings saved">
+                Customers now earn {result.saved.pointsPerCurrencyUnit} points per unit of currency.
+              </Banner>
+            ) : null}
             <Card>
               <Form method="post">
                 <FormLayout>
@@ -50,7 +54,9 @@ export default function Settings() {
                     helpText="Points are earned on the order subtotal after discounts, before shipping and tax, rounded down."
                     error={result?.errors?.pointsPerCurrencyUnit}
                   />
-                  <Button submit variant="primary" loading={saving}>Save</Button>
+                  <Button submit variant="primary" loading={saving}>
+                    Save
+                  </Button>
                 </FormLayout>
               </Form>
             </Card>

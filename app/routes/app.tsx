@@ -20,7 +20,9 @@ export default function App() {
   return (
     <AppProvider isEmbeddedApp apiKey={apiKey} {...(appBridgeUrl ? { __APP_BRIDGE_URL: appBridgeUrl } : {})}>
       <NavMenu>
-        <Link to="/app" rel="home">Dashboard</Link>
+        <Link to="/app" rel="home">
+          Dashboard
+        </Link>
         <Link to="/app/settings">Settings</Link>
       </NavMenu>
       <Outlet />

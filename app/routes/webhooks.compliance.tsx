@@ -4,4 +4,8 @@ import { onCustomerDataRequest, onCustomerRedact, onShopRedact } from "../custom
 
 /** The three mandatory compliance topics (GDPR). */
 export const action = ({ request }: ActionFunctionArgs) =>
-  handleWebhook(request, { "customers/data_request": onCustomerDataRequest, "customers/redact": onCustomerRedact, "shop/redact": onShopRedact });
+  handleWebhook(request, {
+    "customers/data_request": onCustomerDataRequest,
+    "customers/redact": onCustomerRedact,
+    "shop/redact": onShopRedact,
+  });

@@ -14,7 +14,10 @@ export const BULK_RUN_QUERY = `#graphql
 `;
 
 export interface BulkRunQueryResult {
-  bulkOperationRunQuery: { bulkOperation: { id: string; status: string } | null; userErrors: { field: string[] | null; message: string }[] };
+  bulkOperationRunQuery: {
+    bulkOperation: { id: string; status: string } | null;
+    userErrors: { field: string[] | null; message: string }[];
+  };
 }
 
 /** Inner bulk queries; validated against the Admin schema like every other document. */

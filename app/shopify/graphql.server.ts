@@ -6,10 +6,20 @@ export interface AdminGraphql {
   graphql(query: string, options?: { variables?: Record<string, unknown> }): Promise<Response>;
 }
 
-interface ThrottleStatus { maximumAvailable: number; currentlyAvailable: number; restoreRate: number }
-interface GraphqlError { message: string; extensions?: { code?: string } }
+interface ThrottleStatus {
+  maximumAvailable: number;
+  currentlyAvailable: number;
+  restoreRate: number;
+}
+interface GraphqlError {
+  message: string;
+  extensions?: { code?: string };
+}
 /** The official client's error body: `errors` is `{ graphQLErrors: [...] }` (a raw answer has a plain array). */
-interface ErrorBody { errors?: GraphqlError[] | { graphQLErrors?: GraphqlError[]; message?: string } | string; extensions?: { cost?: { requestedQueryCost?: number; throttleStatus?: ThrottleStatus } } }
+interface ErrorBody {
+  errors?: GraphqlError[] | { graphQLErrors?: GraphqlError[]; message?: string } | string;
+  extensions?: { cost?: { requestedQueryCost?: number; throttleStatus?: ThrottleStatus } };
+}
 
 const MAX_ATTEMPTS = 6;
 
@@ -19,7 +29,13 @@ const MAX_ATTEMPTS = 6;
  * requested cost; any other error becomes a ShopifyApiError naming the operation.
  * @example const data = await runOperation<ShopInfoResult>(admin, "ShopInfo", SHOP_INFO)
  */
-export async function runOperation<T>(admin: AdminGraphql, operationName: string, document: string, variables?: Record<string, unknown>, sleep = defaultSleep): Promise<T> {
+export async function runOperation<T>(
+  admin: AdminGraphql,
+  operationName: string,
+  document: string,
+  variables?: Record<string, unknown>,
+  sleep = defaultSleep,
+): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       const response = await admin.graphql(document, variables ? { variables } : undefined);
@@ -40,7 +56,10 @@ export async function runOperation<T>(admin: AdminGraphql, operationName: string
 }
 
 /** Throws a ShopifyUserError when a mutation answered with userErrors (STYLE §6). */
-export function requireNoUserErrors(operationName: string, userErrors: ReadonlyArray<{ field?: readonly string[] | null; message: string }> | null | undefined): void {
+export function requireNoUserErrors(
+  operationName: string,
+  userErrors: ReadonlyArray<{ field?: readonly string[] | null; message: string }> | null | undefined,
+): void {
   if (userErrors && userErrors.length > 0) throw new ShopifyUserError(operationName, userErrors);
 }
 
@@ -61,7 +80,9 @@ function errorsOf(body: ErrorBody): GraphqlError[] {
 }
 
 function describeErrors(body: ErrorBody): string {
-  return errorsOf(body).map((e) => e.message).join("; ");
+  return errorsOf(body)
+    .map((e) => e.message)
+    .join("; ");
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -22,11 +22,38 @@ export interface RetailRow {
   country: string;
 }
 
-export interface RetailProduct { code: string; title: string; handle: string; price: string }
-export interface RetailCustomer { id: number; firstName: string; lastName: string; email: string; country: string; countryCode: string }
-export interface RetailLine { code: string; quantity: number; price: string }
-export interface RetailOrder { invoice: string; customerId: number | null; at: Date; country: string; lines: RetailLine[] }
-export interface RetailRefund { invoice: string; orderInvoice: string; at: Date; lines: { code: string; quantity: number }[] }
+export interface RetailProduct {
+  code: string;
+  title: string;
+  handle: string;
+  price: string;
+}
+export interface RetailCustomer {
+  id: number;
+  firstName: string;
+  lastName: string;
+  email: string;
+  country: string;
+  countryCode: string;
+}
+export interface RetailLine {
+  code: string;
+  quantity: number;
+  price: string;
+}
+export interface RetailOrder {
+  invoice: string;
+  customerId: number | null;
+  at: Date;
+  country: string;
+  lines: RetailLine[];
+}
+export interface RetailRefund {
+  invoice: string;
+  orderInvoice: string;
+  at: Date;
+  lines: { code: string; quantity: number }[];
+}
 
 export interface RetailDataset {
   products: RetailProduct[];
@@ -80,14 +107,33 @@ export async function loadDataset(path: string): Promise<RetailDataset> {
 
 export function buildDataset(allRows: RetailRow[]): RetailDataset {
   const seen = new Set<string>();
-  let duplicates = 0, guestRows = 0, nonProductLines = 0, unpricedLines = 0, cancellationLines = 0;
+  let duplicates = 0,
+    guestRows = 0,
+    nonProductLines = 0,
+    unpricedLines = 0,
+    cancellationLines = 0;
   const rows: RetailRow[] = [];
   for (const row of allRows) {
-    const key = [row.invoice, row.stockCode, row.description, row.quantity, row.at.getTime(), row.unitPrice, row.customerId, row.country].join("|");
-    if (seen.has(key)) { duplicates += 1; continue; }
+    const key = [
+      row.invoice,
+      row.stockCode,
+      row.description,
+      row.quantity,
+      row.at.getTime(),
+      row.unitPrice,
+      row.customerId,
+      row.country,
+    ].join("|");
+    if (seen.has(key)) {
+      duplicates += 1;
+      continue;
+    }
     seen.add(key);
     if (row.customerId === null) guestRows += 1;
-    if (!PRODUCT_CODE.test(row.stockCode)) { nonProductLines += 1; continue; }
+    if (!PRODUCT_CODE.test(row.stockCode)) {
+      nonProductLines += 1;
+      continue;
+    }
     rows.push(row);
   }
 
@@ -95,9 +141,16 @@ export function buildDataset(allRows: RetailRow[]): RetailDataset {
   const orders = new Map<string, RetailOrder>();
   const cancellations: RetailRow[] = [];
   for (const row of rows) {
-    if (row.invoice.startsWith("C") || row.quantity < 0) { cancellationLines += 1; cancellations.push(row); continue; }
+    if (row.invoice.startsWith("C") || row.quantity < 0) {
+      cancellationLines += 1;
+      cancellations.push(row);
+      continue;
+    }
     const product = catalogue.get(row.stockCode);
-    if (!product || row.unitPrice <= 0 || row.quantity === 0) { unpricedLines += 1; continue; }
+    if (!product || row.unitPrice <= 0 || row.quantity === 0) {
+      unpricedLines += 1;
+      continue;
+    }
     let order = orders.get(row.invoice);
     if (!order) {
       order = { invoice: row.invoice, customerId: row.customerId, at: row.at, country: row.country, lines: [] };
@@ -113,7 +166,8 @@ export function buildDataset(allRows: RetailRow[]): RetailDataset {
 
   const customers = new Map<number, RetailCustomer>();
   for (const order of ordered) {
-    if (order.customerId !== null && !customers.has(order.customerId)) customers.set(order.customerId, makeCustomer(order.customerId, order.country));
+    if (order.customerId !== null && !customers.has(order.customerId))
+      customers.set(order.customerId, makeCustomer(order.customerId, order.country));
   }
   const products = [...catalogue.values()];
   return {
@@ -122,9 +176,17 @@ export function buildDataset(allRows: RetailRow[]): RetailDataset {
     orders: ordered,
     refunds,
     report: {
-      rows: allRows.length, duplicates, guestRows, nonProductLines, unpricedLines, cancellationLines,
-      cancellationsMatched: matched, cancellationsUnmatched: unmatched,
-      products: products.length, customers: customers.size, orders: ordered.length,
+      rows: allRows.length,
+      duplicates,
+      guestRows,
+      nonProductLines,
+      unpricedLines,
+      cancellationLines,
+      cancellationsMatched: matched,
+      cancellationsUnmatched: unmatched,
+      products: products.length,
+      customers: customers.size,
+      orders: ordered.length,
       guestOrders: ordered.filter((o) => o.customerId === null).length,
     },
   };
@@ -148,15 +210,26 @@ function buildCatalogue(rows: RetailRow[]): Map<string, RetailProduct> {
 
 function matchCancellations(cancellations: RetailRow[], orders: RetailOrder[]) {
   const byCustomer = new Map<number, RetailOrder[]>();
-  for (const order of orders) if (order.customerId !== null) (byCustomer.get(order.customerId) ?? byCustomer.set(order.customerId, []).get(order.customerId)!).push(order);
+  for (const order of orders)
+    if (order.customerId !== null)
+      (byCustomer.get(order.customerId) ?? byCustomer.set(order.customerId, []).get(order.customerId)!).push(order);
   const refunds = new Map<string, RetailRefund>();
   const refunded = new Map<string, number>(); // `${invoice}|${code}` → quantity already refunded
-  let matched = 0, unmatched = 0;
+  let matched = 0,
+    unmatched = 0;
   for (const row of cancellations) {
-    const candidates = row.customerId === null ? [] : byCustomer.get(row.customerId) ?? [];
+    const candidates = row.customerId === null ? [] : (byCustomer.get(row.customerId) ?? []);
     const wanted = Math.abs(row.quantity);
-    const order = [...candidates].reverse().find((o) => o.at <= row.at && o.lines.some((l) => l.code === row.stockCode && l.quantity - (refunded.get(`${o.invoice}|${l.code}`) ?? 0) > 0));
-    if (!order) { unmatched += 1; continue; }
+    const order = [...candidates]
+      .reverse()
+      .find(
+        (o) =>
+          o.at <= row.at && o.lines.some((l) => l.code === row.stockCode && l.quantity - (refunded.get(`${o.invoice}|${l.code}`) ?? 0) > 0),
+      );
+    if (!order) {
+      unmatched += 1;
+      continue;
+    }
     const line = order.lines.find((l) => l.code === row.stockCode)!;
     const key = `${order.invoice}|${line.code}`;
     const quantity = Math.min(wanted, line.quantity - (refunded.get(key) ?? 0));
@@ -170,20 +243,110 @@ function matchCancellations(cancellations: RetailRow[], orders: RetailOrder[]) {
   return { refunds: [...refunds.values()].sort((a, b) => a.at.getTime() - b.at.getTime()), matched, unmatched };
 }
 
-const FIRST = ["Olivia", "Amelia", "Isla", "Ava", "Mia", "Grace", "Freya", "Lily", "Emily", "Sophie", "Jack", "Oliver", "Harry", "George", "Noah", "Charlie", "Jacob", "Thomas", "Oscar", "William", "Lucas", "Elena", "Marta", "Hugo", "Lea"];
-const LAST = ["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Robinson", "Wright", "Thompson", "Evans", "Walker", "White", "Roberts", "Green", "Hall", "Wood", "Jackson", "Clarke", "Martin", "Dubois", "Muller", "Rossi", "Garcia"];
+const FIRST = [
+  "Olivia",
+  "Amelia",
+  "Isla",
+  "Ava",
+  "Mia",
+  "Grace",
+  "Freya",
+  "Lily",
+  "Emily",
+  "Sophie",
+  "Jack",
+  "Oliver",
+  "Harry",
+  "George",
+  "Noah",
+  "Charlie",
+  "Jacob",
+  "Thomas",
+  "Oscar",
+  "William",
+  "Lucas",
+  "Elena",
+  "Marta",
+  "Hugo",
+  "Lea",
+];
+const LAST = [
+  "Smith",
+  "Jones",
+  "Taylor",
+  "Brown",
+  "Williams",
+  "Wilson",
+  "Johnson",
+  "Davies",
+  "Robinson",
+  "Wright",
+  "Thompson",
+  "Evans",
+  "Walker",
+  "White",
+  "Roberts",
+  "Green",
+  "Hall",
+  "Wood",
+  "Jackson",
+  "Clarke",
+  "Martin",
+  "Dubois",
+  "Muller",
+  "Rossi",
+  "Garcia",
+];
 
 /** ISO codes for the dataset's country names ("EIRE", "RSA", "Channel Islands"…); unknown → GB, the store's home. */
 const COUNTRY_CODES: Record<string, string> = {
-  "United Kingdom": "GB", EIRE: "IE", Germany: "DE", France: "FR", Netherlands: "NL", Spain: "ES", Belgium: "BE", Switzerland: "CH",
-  Portugal: "PT", Norway: "NO", Australia: "AU", Italy: "IT", "Channel Islands": "JE", Finland: "FI", Cyprus: "CY", Sweden: "SE",
-  Denmark: "DK", Austria: "AT", Japan: "JP", Israel: "IL", Poland: "PL", USA: "US", "Hong Kong": "HK", Singapore: "SG", Iceland: "IS",
-  Canada: "CA", Greece: "GR", Malta: "MT", RSA: "ZA", "United Arab Emirates": "AE", Lebanon: "LB", Lithuania: "LT", Brazil: "BR",
-  "Czech Republic": "CZ", Bahrain: "BH", "Saudi Arabia": "SA",
+  "United Kingdom": "GB",
+  EIRE: "IE",
+  Germany: "DE",
+  France: "FR",
+  Netherlands: "NL",
+  Spain: "ES",
+  Belgium: "BE",
+  Switzerland: "CH",
+  Portugal: "PT",
+  Norway: "NO",
+  Australia: "AU",
+  Italy: "IT",
+  "Channel Islands": "JE",
+  Finland: "FI",
+  Cyprus: "CY",
+  Sweden: "SE",
+  Denmark: "DK",
+  Austria: "AT",
+  Japan: "JP",
+  Israel: "IL",
+  Poland: "PL",
+  USA: "US",
+  "Hong Kong": "HK",
+  Singapore: "SG",
+  Iceland: "IS",
+  Canada: "CA",
+  Greece: "GR",
+  Malta: "MT",
+  RSA: "ZA",
+  "United Arab Emirates": "AE",
+  Lebanon: "LB",
+  Lithuania: "LT",
+  Brazil: "BR",
+  "Czech Republic": "CZ",
+  Bahrain: "BH",
+  "Saudi Arabia": "SA",
 };
 
 function makeCustomer(id: number, country: string): RetailCustomer {
-  return { id, firstName: FIRST[id % FIRST.length]!, lastName: LAST[Math.floor(id / FIRST.length) % LAST.length]!, email: `customer-${id}@example.com`, country, countryCode: COUNTRY_CODES[country] ?? "GB" };
+  return {
+    id,
+    firstName: FIRST[id % FIRST.length]!,
+    lastName: LAST[Math.floor(id / FIRST.length) % LAST.length]!,
+    email: `customer-${id}@example.com`,
+    country,
+    countryCode: COUNTRY_CODES[country] ?? "GB",
+  };
 }
 
 function bump<K>(map: Map<string, Map<K, number>>, code: string, value: K) {
@@ -192,8 +355,13 @@ function bump<K>(map: Map<string, Map<K, number>>, code: string, value: K) {
 }
 
 function mostFrequent<K>(counts: Map<K, number> | undefined): K | undefined {
-  let best: K | undefined, bestCount = 0;
-  for (const [value, count] of counts ?? []) if (count > bestCount) { best = value; bestCount = count; }
+  let best: K | undefined,
+    bestCount = 0;
+  for (const [value, count] of counts ?? [])
+    if (count > bestCount) {
+      best = value;
+      bestCount = count;
+    }
   return best;
 }
 
@@ -203,9 +371,18 @@ export function money(amount: number): string {
 }
 
 export function titleCase(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, " ").trim().replace(/(^|[\s\-/(])([a-z])/g, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/(^|[\s\-/(])([a-z])/g, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
 export function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "item";
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "item"
+  );
 }

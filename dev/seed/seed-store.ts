@@ -16,23 +16,49 @@ export interface SeedResult {
  * order falls one day before `now`, keeping every gap, so recency means today what it meant then.
  * @example const { recentOrders } = seedStore(store, "demo.myshopify.com", dataset, { now: new Date() })
  */
-export function seedStore(store: StandinStore, domain: string, dataset: RetailDataset, options: { now: Date; recentDays?: number }): SeedResult {
+export function seedStore(
+  store: StandinStore,
+  domain: string,
+  dataset: RetailDataset,
+  options: { now: Date; recentDays?: number },
+): SeedResult {
   const shop = store.ensureShop(domain);
   const last = dataset.orders.at(-1)?.at.getTime() ?? options.now.getTime();
   const shift = options.now.getTime() - DAY - last;
   const cutoff = options.now.getTime() - (options.recentDays ?? 14) * DAY;
   const at = (date: Date) => new Date(date.getTime() + shift).toISOString();
   const firstSeen = new Map<number, string>();
-  for (const order of dataset.orders) if (order.customerId !== null && !firstSeen.has(order.customerId)) firstSeen.set(order.customerId, at(order.at));
+  for (const order of dataset.orders)
+    if (order.customerId !== null && !firstSeen.has(order.customerId)) firstSeen.set(order.customerId, at(order.at));
 
   const byCode = new Map<string, StandinProduct>();
   const created = at(dataset.orders[0]?.at ?? new Date(last));
   for (const p of dataset.products) {
     const id = store.nextId();
     const product: StandinProduct = {
-      id, title: p.title, handle: p.handle, bodyHtml: `<p>${p.title}</p>`, vendor: "Rapport Demo Gifts", productType: "Gift",
-      status: "ACTIVE", tags: [], imageUrl: `/cdn/shop/products/${p.code.toLowerCase()}.svg`, createdAt: created, updatedAt: created,
-      variants: [{ id: store.nextId(), productId: id, title: "Default Title", sku: p.code, price: p.price, inventoryQuantity: 100, createdAt: created, updatedAt: created }],
+      id,
+      title: p.title,
+      handle: p.handle,
+      bodyHtml: `<p>${p.title}</p>`,
+      vendor: "Rapport Demo Gifts",
+      productType: "Gift",
+      status: "ACTIVE",
+      tags: [],
+      imageUrl: `/cdn/shop/products/${p.code.toLowerCase()}.svg`,
+      createdAt: created,
+      updatedAt: created,
+      variants: [
+        {
+          id: store.nextId(),
+          productId: id,
+          title: "Default Title",
+          sku: p.code,
+          price: p.price,
+          inventoryQuantity: 100,
+          createdAt: created,
+          updatedAt: created,
+        },
+      ],
     };
     shop.products.set(id, product);
     byCode.set(p.code, product);
@@ -40,8 +66,19 @@ export function seedStore(store: StandinStore, domain: string, dataset: RetailDa
   for (const c of dataset.customers) {
     const since = firstSeen.get(c.id) ?? created;
     shop.customers.set(c.id, {
-      id: c.id, email: c.email, firstName: c.firstName, lastName: c.lastName, phone: null, state: "ENABLED", tags: [], note: null,
-      verifiedEmail: true, defaultAddress: { country: c.country, countryCode: c.countryCode }, createdAt: since, updatedAt: since, metafields: {},
+      id: c.id,
+      email: c.email,
+      firstName: c.firstName,
+      lastName: c.lastName,
+      phone: null,
+      state: "ENABLED",
+      tags: [],
+      note: null,
+      verifiedEmail: true,
+      defaultAddress: { country: c.country, countryCode: c.countryCode },
+      createdAt: since,
+      updatedAt: since,
+      metafields: {},
     });
   }
 
@@ -59,30 +96,72 @@ export function seedStore(store: StandinStore, domain: string, dataset: RetailDa
     const order = historic.get(refund.orderInvoice);
     if (!order || new Date(at(refund.at)).getTime() >= cutoff) continue;
     order.refunds.push({
-      id: store.nextId(), orderId: order.id, createdAt: at(refund.at), note: `Cancellation ${refund.invoice}`,
+      id: store.nextId(),
+      orderId: order.id,
+      createdAt: at(refund.at),
+      note: `Cancellation ${refund.invoice}`,
       refundLineItems: refund.lines.map((l) => {
         const item = order.lineItems.find((li) => li.sku === l.code)!;
         return { id: store.nextId(), lineItemId: item.id, quantity: l.quantity, subtotal: decimalOf(l.quantity * minorOf(item.price)) };
       }),
     });
-    const refundedAll = order.lineItems.every((li) => order.refunds.flatMap((r) => r.refundLineItems).filter((r) => r.lineItemId === li.id).reduce((s, r) => s + r.quantity, 0) >= li.quantity);
+    const refundedAll = order.lineItems.every(
+      (li) =>
+        order.refunds
+          .flatMap((r) => r.refundLineItems)
+          .filter((r) => r.lineItemId === li.id)
+          .reduce((s, r) => s + r.quantity, 0) >= li.quantity,
+    );
     order.financialStatus = refundedAll ? "refunded" : "partially_refunded";
     refunds += 1;
   }
   return { report: { ...dataset.report, historicOrders: historic.size, refunds }, recentOrders };
 }
 
-function toOrder(store: StandinStore, source: RetailOrder, byCode: Map<string, StandinProduct>, processedAt: string, currency: string): StandinOrder {
+function toOrder(
+  store: StandinStore,
+  source: RetailOrder,
+  byCode: Map<string, StandinProduct>,
+  processedAt: string,
+  currency: string,
+): StandinOrder {
   const lineItems = source.lines.map((line) => {
     const product = byCode.get(line.code)!;
-    return { id: store.nextId(), productId: product.id, variantId: product.variants[0]!.id, sku: line.code, title: product.title, variantTitle: null, quantity: line.quantity, price: line.price };
+    return {
+      id: store.nextId(),
+      productId: product.id,
+      variantId: product.variants[0]!.id,
+      sku: line.code,
+      title: product.title,
+      variantTitle: null,
+      quantity: line.quantity,
+      price: line.price,
+    };
   });
   const subtotal = decimalOf(lineItems.reduce((sum, li) => sum + li.quantity * minorOf(li.price), 0));
   const number = Number(source.invoice.replace(/\D/g, ""));
   return {
-    id: store.nextId(), name: `#${source.invoice}`, orderNumber: number, email: source.customerId ? `customer-${source.customerId}@example.com` : null,
-    customerId: source.customerId, currency, createdAt: processedAt, processedAt, updatedAt: processedAt, cancelledAt: null, cancelReason: null,
-    financialStatus: "paid", fulfillmentStatus: "fulfilled", sourceName: "web", test: false, lineItems, refunds: [],
-    subtotalPrice: subtotal, totalDiscounts: "0.00", totalTax: "0.00", totalPrice: subtotal, country: source.country,
+    id: store.nextId(),
+    name: `#${source.invoice}`,
+    orderNumber: number,
+    email: source.customerId ? `customer-${source.customerId}@example.com` : null,
+    customerId: source.customerId,
+    currency,
+    createdAt: processedAt,
+    processedAt,
+    updatedAt: processedAt,
+    cancelledAt: null,
+    cancelReason: null,
+    financialStatus: "paid",
+    fulfillmentStatus: "fulfilled",
+    sourceName: "web",
+    test: false,
+    lineItems,
+    refunds: [],
+    subtotalPrice: subtotal,
+    totalDiscounts: "0.00",
+    totalTax: "0.00",
+    totalPrice: subtotal,
+    country: source.country,
   };
 }

@@ -36,10 +36,19 @@ export function cancelOrder(store: StandinStore, domain: string, orderId: number
 }
 
 /** Refunds `quantity` of one line item: refunds/create, then orders/updated. */
-export function createRefund(store: StandinStore, domain: string, orderId: number, lines: { lineItemId: number; quantity: number }[], note: string | null = null) {
+export function createRefund(
+  store: StandinStore,
+  domain: string,
+  orderId: number,
+  lines: { lineItemId: number; quantity: number }[],
+  note: string | null = null,
+) {
   const order = requireOrder(store, domain, orderId);
   const refund = {
-    id: store.nextId(), orderId, createdAt: now(), note,
+    id: store.nextId(),
+    orderId,
+    createdAt: now(),
+    note,
     refundLineItems: lines.map((l) => {
       const item = order.lineItems.find((li) => li.id === l.lineItemId);
       if (!item) throw new Error(`no line item ${l.lineItemId} on order ${orderId}`);
@@ -87,24 +96,44 @@ export function uninstallApp(store: StandinStore, domain: string): void {
 }
 
 export function changeScopes(store: StandinStore, domain: string, previous: string[], current: string[]): void {
-  store.changed({ shop: domain, topic: "app/scopes_update", resourceId: 1, payload: { id: 1, shop_id: gid("Shop", 1), previous, current, updated_at: now() } });
+  store.changed({
+    shop: domain,
+    topic: "app/scopes_update",
+    resourceId: 1,
+    payload: { id: 1, shop_id: gid("Shop", 1), previous, current, updated_at: now() },
+  });
 }
 
 /** Compliance: a shopper asks for their data, or to be forgotten; a shop is erased after uninstall. */
 export function requestCustomerData(store: StandinStore, domain: string, customerId: number): void {
   const shop = store.requireShop(domain);
   const orders = [...shop.orders.values()].filter((o) => o.customerId === customerId).map((o) => o.id);
-  store.changed({ shop: domain, topic: "customers/data_request", resourceId: customerId, payload: compliancePayload(shop, "customers/data_request", shop.customers.get(customerId), orders) });
+  store.changed({
+    shop: domain,
+    topic: "customers/data_request",
+    resourceId: customerId,
+    payload: compliancePayload(shop, "customers/data_request", shop.customers.get(customerId), orders),
+  });
 }
 
 export function redactCustomer(store: StandinStore, domain: string, customerId: number): void {
   const shop = store.requireShop(domain);
   const orders = [...shop.orders.values()].filter((o) => o.customerId === customerId).map((o) => o.id);
-  store.changed({ shop: domain, topic: "customers/redact", resourceId: customerId, payload: compliancePayload(shop, "customers/redact", shop.customers.get(customerId), orders) });
+  store.changed({
+    shop: domain,
+    topic: "customers/redact",
+    resourceId: customerId,
+    payload: compliancePayload(shop, "customers/redact", shop.customers.get(customerId), orders),
+  });
 }
 
 export function redactShop(store: StandinStore, domain: string): void {
-  store.changed({ shop: domain, topic: "shop/redact", resourceId: 1, payload: compliancePayload(store.requireShop(domain), "shop/redact") });
+  store.changed({
+    shop: domain,
+    topic: "shop/redact",
+    resourceId: 1,
+    payload: compliancePayload(store.requireShop(domain), "shop/redact"),
+  });
 }
 
 function requireOrder(store: StandinStore, domain: string, orderId: number): StandinOrder {

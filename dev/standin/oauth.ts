@@ -34,7 +34,20 @@ export function oauthRouter(ctx: StandinContext, scopes: string): express.Router
       shop.appInstalled = true;
       const answer: Record<string, unknown> = { access_token: accessToken, scope: scopes };
       if (online) {
-        Object.assign(answer, { expires_in: ACCESS_TTL, associated_user_scope: scopes, associated_user: { id: 1, first_name: "Dev", last_name: "Merchant", email: `owner@${shop.domain}`, account_owner: true, locale: "en", collaborator: false, email_verified: true } });
+        Object.assign(answer, {
+          expires_in: ACCESS_TTL,
+          associated_user_scope: scopes,
+          associated_user: {
+            id: 1,
+            first_name: "Dev",
+            last_name: "Merchant",
+            email: `owner@${shop.domain}`,
+            account_owner: true,
+            locale: "en",
+            collaborator: false,
+            email_verified: true,
+          },
+        });
       } else if (expiring) {
         const refreshToken = `shprt_${randomBytes(16).toString("hex")}`;
         refreshTokens.set(refreshToken, { shop: shop.domain, expiresAt: Date.now() + REFRESH_TTL * 1000 });
@@ -53,12 +66,19 @@ export function oauthRouter(ctx: StandinContext, scopes: string): express.Router
       res.json(issue(false, true));
       return;
     }
-    if (body.grant_type !== TOKEN_EXCHANGE || body.subject_token_type !== ID_TOKEN || ![OFFLINE, ONLINE].includes(body.requested_token_type ?? "")) {
+    if (
+      body.grant_type !== TOKEN_EXCHANGE ||
+      body.subject_token_type !== ID_TOKEN ||
+      ![OFFLINE, ONLINE].includes(body.requested_token_type ?? "")
+    ) {
       res.status(400).json({ error: "invalid_request", error_description: "Unsupported grant or token type" });
       return;
     }
     try {
-      const { payload } = await jwtVerify(body.subject_token ?? "", new TextEncoder().encode(ctx.app.apiSecret), { audience: ctx.app.apiKey, clockTolerance: 5 });
+      const { payload } = await jwtVerify(body.subject_token ?? "", new TextEncoder().encode(ctx.app.apiSecret), {
+        audience: ctx.app.apiKey,
+        clockTolerance: 5,
+      });
       if (payload.dest !== `https://${shop.domain}`) throw new Error("dest does not match the shop");
     } catch {
       res.status(400).json({ error: "invalid_subject_token", error_description: "Token exchange failed: the subject token is invalid" });

@@ -167,7 +167,10 @@ export class StandinStore extends EventEmitter {
     return this.nextIdValue;
   }
 
-  ensureShop(domain: string, init: Partial<Pick<StandinShop, "name" | "email" | "currencyCode" | "ianaTimezone" | "countryCode">> = {}): StandinShop {
+  ensureShop(
+    domain: string,
+    init: Partial<Pick<StandinShop, "name" | "email" | "currencyCode" | "ianaTimezone" | "countryCode">> = {},
+  ): StandinShop {
     let shop = this.shops.get(domain);
     if (!shop) {
       shop = {

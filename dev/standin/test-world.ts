@@ -22,25 +22,107 @@ export async function startTestWorld(options: { limits?: BucketLimits } = {}) {
   const now = new Date().toISOString();
   for (const n of [1, 2, 3]) {
     const id = store.nextId();
-    shop.products.set(id, { id, title: `Mug ${n}`, handle: `mug-${n}`, bodyHtml: "", vendor: "V", productType: "Mug", status: "ACTIVE", tags: [], imageUrl: `/cdn/shop/products/mug-${n}.svg`, createdAt: now, updatedAt: now, variants: [{ id: store.nextId(), productId: id, title: "Default Title", sku: `MUG${n}`, price: `${n}.50`, inventoryQuantity: 5, createdAt: now, updatedAt: now }] });
+    shop.products.set(id, {
+      id,
+      title: `Mug ${n}`,
+      handle: `mug-${n}`,
+      bodyHtml: "",
+      vendor: "V",
+      productType: "Mug",
+      status: "ACTIVE",
+      tags: [],
+      imageUrl: `/cdn/shop/products/mug-${n}.svg`,
+      createdAt: now,
+      updatedAt: now,
+      variants: [
+        {
+          id: store.nextId(),
+          productId: id,
+          title: "Default Title",
+          sku: `MUG${n}`,
+          price: `${n}.50`,
+          inventoryQuantity: 5,
+          createdAt: now,
+          updatedAt: now,
+        },
+      ],
+    });
   }
-  shop.customers.set(17850, { id: 17850, email: "c@example.com", firstName: "Ada", lastName: "Lovelace", phone: null, state: "ENABLED", tags: [], note: null, verifiedEmail: true, defaultAddress: null, createdAt: now, updatedAt: now, metafields: {} });
+  shop.customers.set(17850, {
+    id: 17850,
+    email: "c@example.com",
+    firstName: "Ada",
+    lastName: "Lovelace",
+    phone: null,
+    state: "ENABLED",
+    tags: [],
+    note: null,
+    verifiedEmail: true,
+    defaultAddress: null,
+    createdAt: now,
+    updatedAt: now,
+    metafields: {},
+  });
   const [p1, p2] = [...shop.products.values()];
   const orderId = store.nextId();
   shop.orders.set(orderId, {
-    id: orderId, name: "#1001", orderNumber: 1001, email: "c@example.com", customerId: 17850, currency: "GBP", createdAt: now, processedAt: now, updatedAt: now,
-    cancelledAt: null, cancelReason: null, financialStatus: "paid", fulfillmentStatus: null, sourceName: "web", test: false, country: "United Kingdom",
-    lineItems: [p1!, p2!].map((p) => ({ id: store.nextId(), productId: p.id, variantId: p.variants[0]!.id, sku: p.variants[0]!.sku, title: p.title, variantTitle: null, quantity: 2, price: p.variants[0]!.price })),
-    refunds: [], subtotalPrice: "8.00", totalDiscounts: "0.00", totalTax: "0.00", totalPrice: "8.00",
+    id: orderId,
+    name: "#1001",
+    orderNumber: 1001,
+    email: "c@example.com",
+    customerId: 17850,
+    currency: "GBP",
+    createdAt: now,
+    processedAt: now,
+    updatedAt: now,
+    cancelledAt: null,
+    cancelReason: null,
+    financialStatus: "paid",
+    fulfillmentStatus: null,
+    sourceName: "web",
+    test: false,
+    country: "United Kingdom",
+    lineItems: [p1!, p2!].map((p) => ({
+      id: store.nextId(),
+      productId: p.id,
+      variantId: p.variants[0]!.id,
+      sku: p.variants[0]!.sku,
+      title: p.title,
+      variantTitle: null,
+      quantity: 2,
+      price: p.variants[0]!.price,
+    })),
+    refunds: [],
+    subtotalPrice: "8.00",
+    totalDiscounts: "0.00",
+    totalTax: "0.00",
+    totalPrice: "8.00",
   });
-  const ctx: StandinContext = { store, standinUrl: "", app: { ...APP, url: "http://127.0.0.1:9", tomlPath: path.resolve("shopify.app.toml") }, defaultShop: TEST_SHOP };
+  const ctx: StandinContext = {
+    store,
+    standinUrl: "",
+    app: { ...APP, url: "http://127.0.0.1:9", tomlPath: path.resolve("shopify.app.toml") },
+    defaultShop: TEST_SHOP,
+  };
   const standin = await startStandin({ port: 0, ctx, limits: options.limits });
   ctx.standinUrl = standin.url;
   routeShopifyAdminTo(standin.url);
-  const api = shopifyApi({ apiKey: APP.apiKey, apiSecretKey: APP.apiSecret, apiVersion: ApiVersion.July26, hostName: "app.example.com", isEmbeddedApp: true, logger: { level: 0 }, future: {} as never });
+  const api = shopifyApi({
+    apiKey: APP.apiKey,
+    apiSecretKey: APP.apiSecret,
+    apiVersion: ApiVersion.July26,
+    hostName: "app.example.com",
+    isEmbeddedApp: true,
+    logger: { level: 0 },
+    future: {} as never,
+  });
   const install = async (): Promise<Session> => {
     const sessionToken = await mintSessionToken({ shop: TEST_SHOP, ...APP });
-    const { session } = await api.auth.tokenExchange({ shop: TEST_SHOP, sessionToken, requestedTokenType: RequestedTokenType.OfflineAccessToken });
+    const { session } = await api.auth.tokenExchange({
+      shop: TEST_SHOP,
+      sessionToken,
+      requestedTokenType: RequestedTokenType.OfflineAccessToken,
+    });
     return session;
   };
   return { store, shop, ctx, api, install, app: APP, close: standin.close };

@@ -25,7 +25,9 @@ describe("production build", () => {
   it("GIVEN the app's sources WHEN their imports are read THEN none reaches into dev/", () => {
     const sources = files("app").filter((f) => /\.(ts|tsx)$/.test(f) && !f.includes(`${path.sep}generated${path.sep}`));
     expect(sources.length).toBeGreaterThan(10);
-    const offenders = sources.filter((f) => /from\s+["'](\.\.\/)+dev\//.test(readFileSync(f, "utf8")) || /import\(["'](\.\.\/)+dev\//.test(readFileSync(f, "utf8")));
+    const offenders = sources.filter(
+      (f) => /from\s+["'](\.\.\/)+dev\//.test(readFileSync(f, "utf8")) || /import\(["'](\.\.\/)+dev\//.test(readFileSync(f, "utf8")),
+    );
     expect(offenders).toEqual([]);
   });
 });

@@ -15,7 +15,16 @@ beforeAll(async () => {
   db = createPrismaClient(demo.databaseUrl);
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 });
 
@@ -28,13 +37,20 @@ afterAll(async () => {
 async function newPage(): Promise<Page> {
   // Headless Chromium says "HeadlessChrome" in its user agent, which the app (isbot) turns away.
   const page = await browser.newPage({ userAgent: BROWSER_USER_AGENT });
-  page.on("pageerror", (error) => { throw error; });
+  page.on("pageerror", (error) => {
+    throw error;
+  });
   return page;
 }
 
 describe("storefront preview", () => {
   it("GIVEN a signed-in customer with points WHEN they browse THEN the launcher shows their ledger balance and the block shows products", async () => {
-    const [top] = await db.ledgerEntry.groupBy({ by: ["customerId"], _sum: { points: true }, orderBy: { _sum: { points: "desc" } }, take: 1 });
+    const [top] = await db.ledgerEntry.groupBy({
+      by: ["customerId"],
+      _sum: { points: true },
+      orderBy: { _sum: { points: "desc" } },
+      take: 1,
+    });
     const numericId = top!.customerId.split("/").pop();
     const page = await newPage();
     await page.goto(`${demo.standinUrl}/account/switch?customer_id=${numericId}`);

@@ -9,11 +9,45 @@ import { SHOP } from "../helpers/webhook-request";
 const args = (request: Request) => ({ request, params: {}, context: {} });
 
 async function givenHistory() {
-  const customer = await prisma.customer.create({ data: { shop: SHOP, shopifyId: "gid://shopify/Customer/1", firstName: "Ada", lastName: "Lovelace" } });
-  await prisma.order.create({ data: { shop: SHOP, shopifyId: "gid://shopify/Order/1", name: "#1", customerId: customer.id, processedAt: new Date(), currencyCode: "GBP", totalMinor: 2599, ingestedVia: "backfill" } });
-  await prisma.order.create({ data: { shop: SHOP, shopifyId: "gid://shopify/Order/2", name: "#2", processedAt: new Date(), currencyCode: "GBP", totalMinor: 1000, ingestedVia: "webhook", sourceName: "pos" } });
-  await prisma.ledgerEntry.create({ data: { shop: SHOP, customerId: "gid://shopify/Customer/1", points: 25, reason: "earn:order", idempotencyKey: "order:1:earn" } });
-  await prisma.ledgerEntry.create({ data: { shop: "another.myshopify.com", customerId: "gid://shopify/Customer/9", points: 999, reason: "earn:order", idempotencyKey: "order:9:earn" } });
+  const customer = await prisma.customer.create({
+    data: { shop: SHOP, shopifyId: "gid://shopify/Customer/1", firstName: "Ada", lastName: "Lovelace" },
+  });
+  await prisma.order.create({
+    data: {
+      shop: SHOP,
+      shopifyId: "gid://shopify/Order/1",
+      name: "#1",
+      customerId: customer.id,
+      processedAt: new Date(),
+      currencyCode: "GBP",
+      totalMinor: 2599,
+      ingestedVia: "backfill",
+    },
+  });
+  await prisma.order.create({
+    data: {
+      shop: SHOP,
+      shopifyId: "gid://shopify/Order/2",
+      name: "#2",
+      processedAt: new Date(),
+      currencyCode: "GBP",
+      totalMinor: 1000,
+      ingestedVia: "webhook",
+      sourceName: "pos",
+    },
+  });
+  await prisma.ledgerEntry.create({
+    data: { shop: SHOP, customerId: "gid://shopify/Customer/1", points: 25, reason: "earn:order", idempotencyKey: "order:1:earn" },
+  });
+  await prisma.ledgerEntry.create({
+    data: {
+      shop: "another.myshopify.com",
+      customerId: "gid://shopify/Customer/9",
+      points: 999,
+      reason: "earn:order",
+      idempotencyKey: "order:9:earn",
+    },
+  });
 }
 
 describe("embedded admin /app with session tokens", () => {
@@ -21,12 +55,19 @@ describe("embedded admin /app with session tokens", () => {
     await givenInstalledSession();
     await givenHistory();
     const stats = await dashboard(args(await adminDocumentRequest("/app")));
-    expect(stats).toMatchObject({ customers: 1, orders: { total: 2, viaWebhook: 1, viaBackfill: 1, pos: 1 }, points: { issued: 25, outstanding: 25, members: 1 }, revenueMinor: 3599 });
+    expect(stats).toMatchObject({
+      customers: 1,
+      orders: { total: 2, viaWebhook: 1, viaBackfill: 1, pos: 1 },
+      points: { issued: 25, outstanding: 25, members: 1 },
+      revenueMinor: 3599,
+    });
   });
 
   it("GIVEN no session token WHEN /app is requested THEN the app does not render (redirect to the bounce/login flow)", async () => {
     await givenInstalledSession();
-    const response = await settle(() => dashboard(args(new Request("https://my-test-app.myshopify.io/app", { headers: { "User-Agent": "Mozilla/5.0 Chrome/156" } }))));
+    const response = await settle(() =>
+      dashboard(args(new Request("https://my-test-app.myshopify.io/app", { headers: { "User-Agent": "Mozilla/5.0 Chrome/156" } }))),
+    );
     expect(response).toBeInstanceOf(Response);
     expect((response as Response).status).toBe(302);
   });
@@ -42,19 +83,25 @@ describe("embedded admin /app with session tokens", () => {
     expect(await settings(args(await adminDataRequest("/app/settings")))).toEqual({ pointsPerCurrencyUnit: 1 });
   });
 
-  it.each(["abc", "0", "2.5", "100000", ""])("GIVEN %j as the rate WHEN saved THEN 422 with a field error and nothing saved", async (value) => {
-    await givenInstalledSession();
-    const body = new URLSearchParams({ pointsPerCurrencyUnit: value });
-    const response = (await saveSettings(args(await adminDataRequest("/app/settings", { method: "POST", body })))) as Response;
-    expect(response.status).toBe(422);
-    expect((await response.json()).errors.pointsPerCurrencyUnit).toMatch(/whole number|Enter how many/);
-    expect(await prisma.loyaltyProgram.count()).toBe(0);
-  });
+  it.each(["abc", "0", "2.5", "100000", ""])(
+    "GIVEN %j as the rate WHEN saved THEN 422 with a field error and nothing saved",
+    async (value) => {
+      await givenInstalledSession();
+      const body = new URLSearchParams({ pointsPerCurrencyUnit: value });
+      const response = (await saveSettings(args(await adminDataRequest("/app/settings", { method: "POST", body })))) as Response;
+      expect(response.status).toBe(422);
+      expect((await response.json()).errors.pointsPerCurrencyUnit).toMatch(/whole number|Enter how many/);
+      expect(await prisma.loyaltyProgram.count()).toBe(0);
+    },
+  );
 
   it("GIVEN a valid rate WHEN saved THEN it is stored and read back", async () => {
     await givenInstalledSession();
     const body = new URLSearchParams({ pointsPerCurrencyUnit: "4" });
-    expect(await saveSettings(args(await adminDataRequest("/app/settings", { method: "POST", body })))).toEqual({ saved: { pointsPerCurrencyUnit: 4 }, errors: null });
+    expect(await saveSettings(args(await adminDataRequest("/app/settings", { method: "POST", body })))).toEqual({
+      saved: { pointsPerCurrencyUnit: 4 },
+      errors: null,
+    });
     expect(await getLoyaltyProgram(SHOP)).toEqual({ pointsPerCurrencyUnit: 4 });
   });
 });

@@ -29,7 +29,17 @@ beforeAll(async () => {
   seedStore(store, SHOP, { ...dataset, orders: dataset.orders.slice(-400), refunds: [] }, { now: new Date(), recentDays: 14 });
   shop.accessTokens.set("shpat_test", { scope: "read_orders", expiresAt: null });
   shop.appInstalled = true;
-  const ctx = { store, standinUrl: "", app: { url: "https://my-test-app.myshopify.io", apiKey: API_KEY, apiSecret: API_SECRET_KEY, tomlPath: path.resolve("shopify.app.toml") }, defaultShop: SHOP };
+  const ctx = {
+    store,
+    standinUrl: "",
+    app: {
+      url: "https://my-test-app.myshopify.io",
+      apiKey: API_KEY,
+      apiSecret: API_SECRET_KEY,
+      tomlPath: path.resolve("shopify.app.toml"),
+    },
+    defaultShop: SHOP,
+  };
   const standin = await startStandin({ port: 0, ctx });
   ctx.standinUrl = standin.url; // bulk result URLs point here
   routeShopifyAdminTo(standin.url);
@@ -37,49 +47,68 @@ beforeAll(async () => {
 });
 afterAll(async () => close?.());
 
-const nextFinish = () => new Promise<StandinChange>((resolve) => {
-  const listener = (change: StandinChange) => {
-    if (change.topic !== "bulk_operations/finish") return;
-    store.off("change", listener);
-    resolve(change);
-  };
-  store.on("change", listener);
-});
+const nextFinish = () =>
+  new Promise<StandinChange>((resolve) => {
+    const listener = (change: StandinChange) => {
+      if (change.topic !== "bulk_operations/finish") return;
+      store.off("change", listener);
+      resolve(change);
+    };
+    store.on("change", listener);
+  });
 
 async function deliver(change: StandinChange) {
   const body = buildPayload(store.requireShop(SHOP), change);
-  const response = await bulkFinish({ request: webhookRequest("/webhooks/bulk_operations/finish", change.topic, body), params: {}, context: {} });
+  const response = await bulkFinish({
+    request: webhookRequest("/webhooks/bulk_operations/finish", change.topic, body),
+    params: {},
+    context: {},
+  });
   expect(response.status).toBe(200);
 }
 
 describe("install backfill through bulk operations", () => {
-  it("GIVEN an installed shop WHEN the catalogue and order bulk operations finish THEN every historic order is in the history once, earning no points", { timeout: 60_000 }, async () => {
-    await givenInstalledSession();
-    const { admin } = await unauthenticated.admin(SHOP);
-    const productsDone = nextFinish();
-    await onInstalled({ shop: SHOP, admin });
-    expect(await prisma.shop.findUniqueOrThrow({ where: { shop: SHOP } })).toMatchObject({ currencyCode: "GBP", backfillStatus: "running", backfillPhase: "products" });
+  it(
+    "GIVEN an installed shop WHEN the catalogue and order bulk operations finish THEN every historic order is in the history once, earning no points",
+    { timeout: 60_000 },
+    async () => {
+      await givenInstalledSession();
+      const { admin } = await unauthenticated.admin(SHOP);
+      const productsDone = nextFinish();
+      await onInstalled({ shop: SHOP, admin });
+      expect(await prisma.shop.findUniqueOrThrow({ where: { shop: SHOP } })).toMatchObject({
+        currencyCode: "GBP",
+        backfillStatus: "running",
+        backfillPhase: "products",
+      });
 
-    const productsFinish = await productsDone;
-    const ordersDone = nextFinish(); // delivering the catalogue's finish starts the orders operation
-    await deliver(productsFinish);
-    expect(await prisma.product.count({ where: { shop: SHOP } })).toBe(store.requireShop(SHOP).products.size);
-    await deliver(await ordersDone);
+      const productsFinish = await productsDone;
+      const ordersDone = nextFinish(); // delivering the catalogue's finish starts the orders operation
+      await deliver(productsFinish);
+      expect(await prisma.product.count({ where: { shop: SHOP } })).toBe(store.requireShop(SHOP).products.size);
+      await deliver(await ordersDone);
 
-    const historic = store.requireShop(SHOP).orders.size;
-    const shop = await prisma.shop.findUniqueOrThrow({ where: { shop: SHOP } });
-    expect(shop).toMatchObject({ backfillStatus: "completed", backfillOrders: historic });
-    expect(await prisma.order.count({ where: { shop: SHOP, ingestedVia: "backfill" } })).toBe(historic);
-    expect(await prisma.ledgerEntry.count()).toBe(0);
+      const historic = store.requireShop(SHOP).orders.size;
+      const shop = await prisma.shop.findUniqueOrThrow({ where: { shop: SHOP } });
+      expect(shop).toMatchObject({ backfillStatus: "completed", backfillOrders: historic });
+      expect(await prisma.order.count({ where: { shop: SHOP, ingestedVia: "backfill" } })).toBe(historic);
+      expect(await prisma.ledgerEntry.count()).toBe(0);
 
-    // A late webhook for a backfilled order updates the same row; paid now, it earns.
-    const known = [...store.requireShop(SHOP).orders.values()].find((o) => o.customerId !== null)!;
-    const payload = orderPayload(store.requireShop(SHOP), known, "orders/paid");
-    expect((await ordersWebhook({ request: webhookRequest("/webhooks/orders", "orders/paid", payload), params: {}, context: {} })).status).toBe(200);
-    expect(await prisma.order.count({ where: { shop: SHOP } })).toBe(historic);
+      // A late webhook for a backfilled order updates the same row; paid now, it earns.
+      const known = [...store.requireShop(SHOP).orders.values()].find((o) => o.customerId !== null)!;
+      const payload = orderPayload(store.requireShop(SHOP), known, "orders/paid");
+      expect(
+        (await ordersWebhook({ request: webhookRequest("/webhooks/orders", "orders/paid", payload), params: {}, context: {} })).status,
+      ).toBe(200);
+      expect(await prisma.order.count({ where: { shop: SHOP } })).toBe(historic);
 
-    // A repeated finish delivery changes nothing.
-    await deliver({ shop: SHOP, topic: "bulk_operations/finish", resourceId: [...store.requireShop(SHOP).bulkOperations.keys()].at(-1)! });
-    expect(await prisma.order.count({ where: { shop: SHOP } })).toBe(historic);
-  });
+      // A repeated finish delivery changes nothing.
+      await deliver({
+        shop: SHOP,
+        topic: "bulk_operations/finish",
+        resourceId: [...store.requireShop(SHOP).bulkOperations.keys()].at(-1)!,
+      });
+      expect(await prisma.order.count({ where: { shop: SHOP } })).toBe(historic);
+    },
+  );
 });

@@ -19,7 +19,17 @@ beforeAll(async () => {
   const store = new StandinStore();
   const shop = store.ensureShop(SHOP, { name: "Throttle Test", currencyCode: "EUR" });
   shop.accessTokens.set("shpat_test", { scope: "read_orders", expiresAt: null });
-  const ctx = { store, standinUrl: "", app: { url: "https://my-test-app.myshopify.io", apiKey: API_KEY, apiSecret: API_SECRET_KEY, tomlPath: path.resolve("shopify.app.toml") }, defaultShop: SHOP };
+  const ctx = {
+    store,
+    standinUrl: "",
+    app: {
+      url: "https://my-test-app.myshopify.io",
+      apiKey: API_KEY,
+      apiSecret: API_SECRET_KEY,
+      tomlPath: path.resolve("shopify.app.toml"),
+    },
+    defaultShop: SHOP,
+  };
   const standin = await startStandin({ port: 0, ctx, limits: { maximumAvailable: 3, restoreRate: 10 } });
   ctx.standinUrl = standin.url;
   routeShopifyAdminTo(standin.url);
@@ -32,7 +42,10 @@ describe("Admin GraphQL through runOperation", () => {
     await givenInstalledSession();
     const { admin } = await unauthenticated.admin(SHOP);
     const waits: number[] = [];
-    const sleep = (ms: number) => { waits.push(ms); return new Promise<void>((r) => setTimeout(r, ms)); };
+    const sleep = (ms: number) => {
+      waits.push(ms);
+      return new Promise<void>((r) => setTimeout(r, ms));
+    };
     const results: ShopInfoResult[] = [];
     for (let i = 0; i < 6; i += 1) results.push(await runOperation<ShopInfoResult>(admin, "ShopInfo", SHOP_INFO, undefined, sleep));
     expect(results.every((r) => r.shop.currencyCode === "EUR")).toBe(true);

@@ -17,8 +17,18 @@ const call = async (load: typeof loyalty, request: Request) => {
 };
 
 async function givenLedger() {
-  for (const [key, points] of [["order:1:earn", 120], ["order:2:earn", 40], ["order:1:cancel", -20]] as const) {
-    await postEntry({ shop: SHOP, customerId: "gid://shopify/Customer/17850", points, reason: points > 0 ? "earn:order" : "reverse:cancel", idempotencyKey: key });
+  for (const [key, points] of [
+    ["order:1:earn", 120],
+    ["order:2:earn", 40],
+    ["order:1:cancel", -20],
+  ] as const) {
+    await postEntry({
+      shop: SHOP,
+      customerId: "gid://shopify/Customer/17850",
+      points,
+      reason: points > 0 ? "earn:order" : "reverse:cancel",
+      idempotencyKey: key,
+    });
   }
 }
 
@@ -52,13 +62,36 @@ describe("app proxy /apps/rapport/recommendations", () => {
     clearRecommendationCache();
     const products = ["mug", "lantern", "candle", "heart", "draft"];
     for (const [i, handle] of products.entries()) {
-      await prisma.product.create({ data: { shop: SHOP, shopifyId: `gid://shopify/Product/${i + 1}`, handle, title: handle, priceMinor: 100 * (i + 1), status: handle === "draft" ? "DRAFT" : "ACTIVE" } });
+      await prisma.product.create({
+        data: {
+          shop: SHOP,
+          shopifyId: `gid://shopify/Product/${i + 1}`,
+          handle,
+          title: handle,
+          priceMinor: 100 * (i + 1),
+          status: handle === "draft" ? "DRAFT" : "ACTIVE",
+        },
+      });
     }
     const buy = (order: number, product: number, weight = 1) =>
-      prisma.interaction.create({ data: { shop: SHOP, productId: `gid://shopify/Product/${product}`, kind: "purchase", weight, at: new Date(), sourceKey: `gid://shopify/Order/${order}#${product}` } });
-    await buy(1, 1); await buy(1, 2); // mug + lantern together
-    await buy(2, 3, 50); await buy(3, 5, 90); // candle is popular; the draft is more popular but not active
-    const response = await call(recommendations, appProxyRequest("recommendations", { query: { surface: "product", product_id: "1", limit: "3" } }));
+      prisma.interaction.create({
+        data: {
+          shop: SHOP,
+          productId: `gid://shopify/Product/${product}`,
+          kind: "purchase",
+          weight,
+          at: new Date(),
+          sourceKey: `gid://shopify/Order/${order}#${product}`,
+        },
+      });
+    await buy(1, 1);
+    await buy(1, 2); // mug + lantern together
+    await buy(2, 3, 50);
+    await buy(3, 5, 90); // candle is popular; the draft is more popular but not active
+    const response = await call(
+      recommendations,
+      appProxyRequest("recommendations", { query: { surface: "product", product_id: "1", limit: "3" } }),
+    );
     const body = await response.json();
     expect(body.strategy).toBe("bought-together");
     expect(body.products.map((p: { handle: string }) => p.handle)).toEqual(["lantern", "candle", "heart"]);

@@ -29,7 +29,8 @@ describe("orders webhooks → history and points", () => {
       () => send("orders/paid", order, { webhookId }),
       () => send("orders/paid", order, { webhookId }),
       () => send("orders/create", order),
-    ]) expect((await attempt()).status).toBe(200);
+    ])
+      expect((await attempt()).status).toBe(200);
     expect(await prisma.order.count({ where: { shop: SHOP } })).toBe(1);
     expect(await prisma.orderLine.count()).toBe(2);
     // £25.99 subtotal at the default 1 point per £1, rounded down.
@@ -62,12 +63,18 @@ describe("orders webhooks → history and points", () => {
     await send("orders/cancelled", cancelled);
     await send("orders/cancelled", cancelled);
     const entries = await prisma.ledgerEntry.findMany({ where: { shop: SHOP }, orderBy: { createdAt: "asc" } });
-    expect(entries.map((e) => [e.reason, e.points])).toEqual([["earn:order", 25], ["reverse:cancel", -25]]);
+    expect(entries.map((e) => [e.reason, e.points])).toEqual([
+      ["earn:order", 25],
+      ["reverse:cancel", -25],
+    ]);
     expect(await getPointsBalance({ shop: SHOP, customerId: ADA })).toBe(0);
   });
 
   it("GIVEN a POS order and a guest order WHEN recorded THEN POS counts for its customer and the guest earns nothing", async () => {
-    await send("orders/paid", exampleOrder({ id: 7001, admin_graphql_api_id: "gid://shopify/Order/7001", name: "#7001", source_name: "pos" }));
+    await send(
+      "orders/paid",
+      exampleOrder({ id: 7001, admin_graphql_api_id: "gid://shopify/Order/7001", name: "#7001", source_name: "pos" }),
+    );
     await send("orders/paid", exampleOrder({ id: 7002, admin_graphql_api_id: "gid://shopify/Order/7002", name: "#7002", customer: null }));
     expect(await prisma.order.findFirstOrThrow({ where: { shopifyId: "gid://shopify/Order/7001" } })).toMatchObject({ sourceName: "pos" });
     expect(await prisma.order.findFirstOrThrow({ where: { shopifyId: "gid://shopify/Order/7002" } })).toMatchObject({ customerId: null });

@@ -33,8 +33,15 @@ if (testDatabaseKind() === "postgres") {
 beforeEach(async () => {
   const { default: prisma } = await import("../../app/db.server");
   await prisma.$transaction([
-    prisma.orderLine.deleteMany(), prisma.order.deleteMany(), prisma.interaction.deleteMany(), prisma.ledgerEntry.deleteMany(),
-    prisma.customer.deleteMany(), prisma.product.deleteMany(), prisma.parkedWebhook.deleteMany(), prisma.loyaltyProgram.deleteMany(),
-    prisma.session.deleteMany(), prisma.shop.deleteMany(),
+    prisma.orderLine.deleteMany(),
+    prisma.order.deleteMany(),
+    prisma.interaction.deleteMany(),
+    prisma.ledgerEntry.deleteMany(),
+    prisma.customer.deleteMany(),
+    prisma.product.deleteMany(),
+    prisma.parkedWebhook.deleteMany(),
+    prisma.loyaltyProgram.deleteMany(),
+    prisma.session.deleteMany(),
+    prisma.shop.deleteMany(),
   ]);
 });

@@ -3,6 +3,11 @@ import type { Strategy } from "../strategy";
 
 /** Most recently added or updated active products: the cold-start fallback. */
 export const newest: Strategy = async ({ shop, limit }) => {
-  const rows = await prisma.product.findMany({ where: { shop, status: "ACTIVE" }, orderBy: { updatedAt: "desc" }, take: limit * 2, select: { shopifyId: true } });
+  const rows = await prisma.product.findMany({
+    where: { shop, status: "ACTIVE" },
+    orderBy: { updatedAt: "desc" },
+    take: limit * 2,
+    select: { shopifyId: true },
+  });
   return rows.map((row) => row.shopifyId);
 };

@@ -14,8 +14,12 @@
 
   function idToken() {
     return realFetch(standin + "/admin/session-token?shop=" + encodeURIComponent(shop))
-      .then(function (r) { return r.json(); })
-      .then(function (body) { return body.token; });
+      .then(function (r) {
+        return r.json();
+      })
+      .then(function (body) {
+        return body.token;
+      });
   }
 
   window.fetch = function (input, init) {
@@ -32,9 +36,12 @@
     var el = document.createElement("div");
     el.textContent = message;
     el.setAttribute("role", "status");
-    el.style.cssText = "position:fixed;bottom:16px;left:50%;transform:translateX(-50%);background:#303030;color:#fff;padding:10px 16px;border-radius:8px;font:14px system-ui;z-index:1000";
+    el.style.cssText =
+      "position:fixed;bottom:16px;left:50%;transform:translateX(-50%);background:#303030;color:#fff;padding:10px 16px;border-radius:8px;font:14px system-ui;z-index:1000";
     document.body.appendChild(el);
-    setTimeout(function () { el.remove(); }, 3000);
+    setTimeout(function () {
+      el.remove();
+    }, 3000);
   }
 
   window.shopify = {
@@ -47,11 +54,15 @@
 
   // <ui-nav-menu> holds the app's links; the real admin shows them in its sidebar, this shows a bar.
   if (!customElements.get("ui-nav-menu")) {
-    customElements.define("ui-nav-menu", class extends HTMLElement {
-      connectedCallback() {
-        this.style.cssText = "display:flex;gap:16px;padding:8px 16px;background:#ebebeb;border-bottom:1px solid #d4d4d4;font:14px system-ui";
-        this.setAttribute("data-standin", "nav");
-      }
-    });
+    customElements.define(
+      "ui-nav-menu",
+      class extends HTMLElement {
+        connectedCallback() {
+          this.style.cssText =
+            "display:flex;gap:16px;padding:8px 16px;background:#ebebeb;border-bottom:1px solid #d4d4d4;font:14px system-ui";
+          this.setAttribute("data-standin", "nav");
+        }
+      },
+    );
   }
 })();

@@ -32,7 +32,8 @@ export function adminPreviewRouter(ctx: StandinContext): express.Router {
     const host = Buffer.from(`admin.shopify.com/store/${shop.replace(".myshopify.com", "")}`).toString("base64url");
     const query = new URLSearchParams({ embedded: "1", shop, host, id_token: await tokenFor(shop), locale: "en" });
     const src = `${ctx.app.url}/app${section ? `/${section}` : ""}?${query}`;
-    res.type("html").send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Rapport · ${store.name} · Shopify admin (stand-in)</title>
+    res.type("html")
+      .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Rapport · ${store.name} · Shopify admin (stand-in)</title>
 <style>body{margin:0;font:14px system-ui;background:#f1f1f1;display:grid;grid-template:48px 1fr/220px 1fr;height:100vh}
 header{grid-column:1/3;background:#1a1a1a;color:#fff;display:flex;align-items:center;padding:0 16px;gap:12px}
 aside{padding:16px;display:flex;flex-direction:column;gap:6px}aside a{color:#303030;text-decoration:none;padding:6px 8px;border-radius:6px}aside a.on{background:#fff;font-weight:600}

@@ -16,7 +16,12 @@ export function runBulkOperation(store: StandinStore, v: ViewContext, op: Standi
     op.status = "RUNNING";
     try {
       const bulkView: ViewContext = { ...v, options: { bulk: true } };
-      const result = await execute({ schema: adminSchema(), document: parse(op.query), rootValue: rootValue(store, bulkView), typeResolver: typeOf });
+      const result = await execute({
+        schema: adminSchema(),
+        document: parse(op.query),
+        rootValue: rootValue(store, bulkView),
+        typeResolver: typeOf,
+      });
       if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join("; "));
       const lines: string[] = [];
       for (const value of Object.values(result.data ?? {})) flatten(value as Json, undefined, lines);

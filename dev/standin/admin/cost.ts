@@ -1,6 +1,16 @@
 import {
-  getNamedType, isObjectType, isInterfaceType, isUnionType, isCompositeType, valueFromAST,
-  type DocumentNode, type GraphQLCompositeType, type GraphQLSchema, type SelectionSetNode, type FragmentDefinitionNode, Kind,
+  getNamedType,
+  isObjectType,
+  isInterfaceType,
+  isUnionType,
+  isCompositeType,
+  valueFromAST,
+  type DocumentNode,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+  type FragmentDefinitionNode,
+  Kind,
 } from "graphql";
 
 /**
@@ -9,10 +19,17 @@ import {
  * (shopify.dev "API rate limits → Calculating query costs"). Written by hand: no library computes it.
  * @example requestedCost(schema, parse("{ shop { name } }"), {}) // 1
  */
-export function requestedCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string): number {
+export function requestedCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName?: string,
+): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-  const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName));
+  const operation = document.definitions.find(
+    (d) => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
+  );
   if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return 0;
   if (operation.operation === "mutation") return 10;
   const root = schema.getQueryType()!;
@@ -32,7 +49,7 @@ export function requestedCost(schema: GraphQLSchema, document: DocumentNode, var
         continue;
       }
       if (isUnionType(type) || selection.name.value.startsWith("__")) continue;
-      const field = (isObjectType(type) || isInterfaceType(type)) ? type.getFields()[selection.name.value] : undefined;
+      const field = isObjectType(type) || isInterfaceType(type) ? type.getFields()[selection.name.value] : undefined;
       if (!field) continue;
       const named = getNamedType(field.type);
       if (!isCompositeType(named) || !selection.selectionSet) continue;

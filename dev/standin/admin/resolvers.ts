@@ -5,7 +5,16 @@ import type { ConnectionArgs } from "./connection";
 import { connection } from "./connection";
 import { adminSchema } from "./schema";
 import { runBulkOperation } from "./bulk";
-import { bulkOperationView, customerView, discountNodeView, metafieldView, orderView, productView, shopView, type ViewContext } from "./views";
+import {
+  bulkOperationView,
+  customerView,
+  discountNodeView,
+  metafieldView,
+  orderView,
+  productView,
+  shopView,
+  type ViewContext,
+} from "./views";
 
 type Args<T = object> = ConnectionArgs & T;
 
@@ -20,19 +29,46 @@ export function rootValue(store: StandinStore, v: ViewContext) {
     const kind = /^gid:\/\/shopify\/(\w+)\//.exec(id)?.[1];
     const n = safeLegacyId(id);
     if (n === null) return null;
-    if (kind === "Product") { const p = s.products.get(n); return p ? productView(v, p) : null; }
-    if (kind === "Customer") { const c = s.customers.get(n); return c ? customerView(v, c) : null; }
-    if (kind === "Order") { const o = s.orders.get(n); return o ? orderView(v, o) : null; }
-    if (kind === "BulkOperation") { const op = s.bulkOperations.get(n); return op ? bulkOperationView(v, op) : null; }
+    if (kind === "Product") {
+      const p = s.products.get(n);
+      return p ? productView(v, p) : null;
+    }
+    if (kind === "Customer") {
+      const c = s.customers.get(n);
+      return c ? customerView(v, c) : null;
+    }
+    if (kind === "Order") {
+      const o = s.orders.get(n);
+      return o ? orderView(v, o) : null;
+    }
+    if (kind === "BulkOperation") {
+      const op = s.bulkOperations.get(n);
+      return op ? bulkOperationView(v, op) : null;
+    }
     return null;
   };
   return {
     shop: () => shopView(v),
-    products: (args: Args) => connection([...s.products.values()].map((p) => productView(v, p)), args, v.options),
+    products: (args: Args) =>
+      connection(
+        [...s.products.values()].map((p) => productView(v, p)),
+        args,
+        v.options,
+      ),
     product: ({ id }: { id: string }) => node(id),
-    customers: (args: Args) => connection([...s.customers.values()].map((c) => customerView(v, c)), args, v.options),
+    customers: (args: Args) =>
+      connection(
+        [...s.customers.values()].map((c) => customerView(v, c)),
+        args,
+        v.options,
+      ),
     customer: ({ id }: { id: string }) => node(id),
-    orders: (args: Args) => connection([...s.orders.values()].map((o) => orderView(v, o)), args, v.options),
+    orders: (args: Args) =>
+      connection(
+        [...s.orders.values()].map((o) => orderView(v, o)),
+        args,
+        v.options,
+      ),
     order: ({ id }: { id: string }) => node(id),
     node: ({ id }: { id: string }) => node(id),
     bulkOperation: ({ id }: { id: string }) => node(id),
@@ -43,10 +79,30 @@ export function rootValue(store: StandinStore, v: ViewContext) {
 
     bulkOperationRunQuery: ({ query }: { query: string; groupObjects: boolean }) => {
       const running = [...s.bulkOperations.values()].find((op) => op.status === "CREATED" || op.status === "RUNNING");
-      if (running) return { bulkOperation: null, userErrors: [{ field: ["query"], message: `A bulk query operation for this app and shop is already in progress: ${gid("BulkOperation", running.id)}.`, code: "OPERATION_IN_PROGRESS" }] };
+      if (running)
+        return {
+          bulkOperation: null,
+          userErrors: [
+            {
+              field: ["query"],
+              message: `A bulk query operation for this app and shop is already in progress: ${gid("BulkOperation", running.id)}.`,
+              code: "OPERATION_IN_PROGRESS",
+            },
+          ],
+        };
       const problems = bulkQueryProblems(query);
-      if (problems.length) return { bulkOperation: null, userErrors: problems.map((message) => ({ field: ["query"], message, code: "INVALID" })) };
-      const op = { id: store.nextId(), query, status: "CREATED" as const, createdAt: new Date().toISOString(), completedAt: null, objectCount: 0, result: null, errorCode: null };
+      if (problems.length)
+        return { bulkOperation: null, userErrors: problems.map((message) => ({ field: ["query"], message, code: "INVALID" })) };
+      const op = {
+        id: store.nextId(),
+        query,
+        status: "CREATED" as const,
+        createdAt: new Date().toISOString(),
+        completedAt: null,
+        objectCount: 0,
+        result: null,
+        errorCode: null,
+      };
       s.bulkOperations.set(op.id, op);
       runBulkOperation(store, v, op);
       return { bulkOperation: bulkOperationView(v, op), userErrors: [] };
@@ -61,25 +117,53 @@ export function rootValue(store: StandinStore, v: ViewContext) {
       if (!input.title) errors.push({ field: ["basicCodeDiscount", "title"], message: "Title can't be blank", code: "BLANK" });
       const value = input.customerGets?.value ?? {};
       const amount = value.discountAmount?.amount ?? (value.percentage !== undefined ? String(value.percentage) : undefined);
-      if (amount === undefined) errors.push({ field: ["basicCodeDiscount", "customerGets", "value"], message: "Value can't be blank", code: "BLANK" });
+      if (amount === undefined)
+        errors.push({ field: ["basicCodeDiscount", "customerGets", "value"], message: "Value can't be blank", code: "BLANK" });
       if (errors.length) return { codeDiscountNode: null, userErrors: errors };
-      const customerIds = (input.context?.customers?.add ?? input.customerSelection?.customers?.add ?? []).map((id: string) => legacyId(id));
+      const customerIds = (input.context?.customers?.add ?? input.customerSelection?.customers?.add ?? []).map((id: string) =>
+        legacyId(id),
+      );
       const discount = {
-        id: store.nextId(), title: String(input.title), code, customerIds, valueType: value.percentage !== undefined ? ("percentage" as const) : ("fixed_amount" as const),
-        value: String(amount), usageLimit: input.usageLimit ?? null, appliesOncePerCustomer: Boolean(input.appliesOncePerCustomer),
-        startsAt: input.startsAt ?? new Date().toISOString(), endsAt: input.endsAt ?? null, createdAt: new Date().toISOString(),
+        id: store.nextId(),
+        title: String(input.title),
+        code,
+        customerIds,
+        valueType: value.percentage !== undefined ? ("percentage" as const) : ("fixed_amount" as const),
+        value: String(amount),
+        usageLimit: input.usageLimit ?? null,
+        appliesOncePerCustomer: Boolean(input.appliesOncePerCustomer),
+        startsAt: input.startsAt ?? new Date().toISOString(),
+        endsAt: input.endsAt ?? null,
+        createdAt: new Date().toISOString(),
       };
       s.discountCodes.set(discount.id, discount);
       return { codeDiscountNode: discountNodeView(discount), userErrors: [] };
     },
 
-    metafieldsSet: ({ metafields }: { metafields: { ownerId: string; namespace?: string; key: string; type?: string; value: string }[] }) => {
+    metafieldsSet: ({
+      metafields,
+    }: {
+      metafields: { ownerId: string; namespace?: string; key: string; type?: string; value: string }[];
+    }) => {
       const userErrors: { field: string[]; message: string; code: string; elementIndex: number }[] = [];
       metafields.forEach((m, i) => {
         const owner = /Customer\//.test(m.ownerId) ? s.customers.get(safeLegacyId(m.ownerId) ?? -1) : undefined;
-        if (!owner) userErrors.push({ field: ["metafields", String(i), "ownerId"], message: "Owner does not exist.", code: "INVALID", elementIndex: i });
-        if (!m.type) userErrors.push({ field: ["metafields", String(i), "type"], message: "Type can't be blank.", code: "BLANK", elementIndex: i });
-        if (m.type === "number_integer" && !/^-?\d+$/.test(m.value)) userErrors.push({ field: ["metafields", String(i), "value"], message: "Value must be an integer.", code: "INVALID_VALUE", elementIndex: i });
+        if (!owner)
+          userErrors.push({
+            field: ["metafields", String(i), "ownerId"],
+            message: "Owner does not exist.",
+            code: "INVALID",
+            elementIndex: i,
+          });
+        if (!m.type)
+          userErrors.push({ field: ["metafields", String(i), "type"], message: "Type can't be blank.", code: "BLANK", elementIndex: i });
+        if (m.type === "number_integer" && !/^-?\d+$/.test(m.value))
+          userErrors.push({
+            field: ["metafields", String(i), "value"],
+            message: "Value must be an integer.",
+            code: "INVALID_VALUE",
+            elementIndex: i,
+          });
       });
       if (userErrors.length) return { metafields: [], userErrors }; // atomic, as Shopify's metafieldsSet is
       const now = new Date().toISOString();
@@ -109,6 +193,9 @@ function bulkQueryProblems(query: string): string[] {
 }
 
 function safeLegacyId(id: string): number | null {
-  try { return legacyId(id); } catch { return null; }
+  try {
+    return legacyId(id);
+  } catch {
+    return null;
+  }
 }
-

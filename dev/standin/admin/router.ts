@@ -31,7 +31,11 @@ export function adminApiRouter(ctx: StandinContext, limits: BucketLimits = STAND
       res.status(404).json({ errors: "Not Found" });
       return;
     }
-    const { query, variables = {}, operationName } = (req.body ?? {}) as { query?: string; variables?: Record<string, unknown>; operationName?: string };
+    const {
+      query,
+      variables = {},
+      operationName,
+    } = (req.body ?? {}) as { query?: string; variables?: Record<string, unknown>; operationName?: string };
     let document: DocumentNode;
     try {
       document = parse(String(query ?? ""));
@@ -48,7 +52,14 @@ export function adminApiRouter(ctx: StandinContext, limits: BucketLimits = STAND
     const bucket = buckets.get(bucketKey) ?? buckets.set(bucketKey, new LeakyBucket(limits)).get(bucketKey)!;
     const cost = requestedCost(adminSchema(), document, variables, operationName);
     if (cost > MAX_SINGLE_QUERY_COST) {
-      res.json({ errors: [{ message: `Query cost is ${cost}, which exceeds the single query max cost limit (${MAX_SINGLE_QUERY_COST}).`, extensions: { code: "MAX_COST_EXCEEDED", cost, maxCost: MAX_SINGLE_QUERY_COST } }] });
+      res.json({
+        errors: [
+          {
+            message: `Query cost is ${cost}, which exceeds the single query max cost limit (${MAX_SINGLE_QUERY_COST}).`,
+            extensions: { code: "MAX_COST_EXCEEDED", cost, maxCost: MAX_SINGLE_QUERY_COST },
+          },
+        ],
+      });
       return;
     }
     if (!bucket.take(cost)) {
@@ -59,7 +70,10 @@ export function adminApiRouter(ctx: StandinContext, limits: BucketLimits = STAND
       return;
     }
     const result = await execute({
-      schema: adminSchema(), document, variableValues: variables, operationName,
+      schema: adminSchema(),
+      document,
+      variableValues: variables,
+      operationName,
       rootValue: rootValue(ctx.store, { shop, standinUrl: ctx.standinUrl, options: { bulk: false } }),
       typeResolver: typeOf,
     });
@@ -89,6 +103,9 @@ function expired(expiresAt: number | null): boolean {
 }
 
 function formatError(error: GraphQLError) {
-  return { message: error.message, ...(error.locations ? { locations: error.locations } : {}), ...(error.path ? { path: error.path } : {}) };
+  return {
+    message: error.message,
+    ...(error.locations ? { locations: error.locations } : {}),
+    ...(error.path ? { path: error.path } : {}),
+  };
 }
-

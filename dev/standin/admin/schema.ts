@@ -15,7 +15,9 @@ let cached: GraphQLSchema | undefined;
  */
 export function adminSchema(): GraphQLSchema {
   if (!cached) {
-    const json = JSON.parse(gunzipSync(readFileSync(ADMIN_SCHEMA_FILE)).toString("utf8")) as { data?: IntrospectionQuery } & IntrospectionQuery;
+    const json = JSON.parse(gunzipSync(readFileSync(ADMIN_SCHEMA_FILE)).toString("utf8")) as {
+      data?: IntrospectionQuery;
+    } & IntrospectionQuery;
     cached = buildClientSchema(json.data ?? json);
   }
   return cached;

@@ -14,7 +14,10 @@ export class LeakyBucket {
   private available: number;
   private at: number;
 
-  constructor(readonly limits: BucketLimits = STANDARD_LIMITS, private readonly now: () => number = Date.now) {
+  constructor(
+    readonly limits: BucketLimits = STANDARD_LIMITS,
+    private readonly now: () => number = Date.now,
+  ) {
     this.available = limits.maximumAvailable;
     this.at = now();
   }
@@ -39,6 +42,10 @@ export class LeakyBucket {
   }
 
   status() {
-    return { maximumAvailable: this.limits.maximumAvailable, currentlyAvailable: this.currentlyAvailable(), restoreRate: this.limits.restoreRate };
+    return {
+      maximumAvailable: this.limits.maximumAvailable,
+      currentlyAvailable: this.currentlyAvailable(),
+      restoreRate: this.limits.restoreRate,
+    };
   }
 }

@@ -21,10 +21,16 @@ export function storefrontRouter(ctx: StandinContext): express.Router {
   const router = express.Router();
   const shopOf = (): StandinShop => ctx.store.requireShop(ctx.defaultShop);
   const engine = shopifyLiquid(EXTENSION_ROOT, THEME_ROOT, () => shopOf().currencyCode);
-  const cookies = (req: express.Request) => Object.fromEntries((req.get("cookie") ?? "").split(/;\s*/).filter(Boolean).map((c) => c.split("=").map(decodeURIComponent) as [string, string]));
+  const cookies = (req: express.Request) =>
+    Object.fromEntries(
+      (req.get("cookie") ?? "")
+        .split(/;\s*/)
+        .filter(Boolean)
+        .map((c) => c.split("=").map(decodeURIComponent) as [string, string]),
+    );
   const customerOf = (req: express.Request) => {
     const id = Number(cookies(req)[CUSTOMER_COOKIE]);
-    return id ? shopOf().customers.get(id) ?? null : null;
+    return id ? (shopOf().customers.get(id) ?? null) : null;
   };
   const cartOf = (req: express.Request): number[] => (cookies(req)[CART_COOKIE] ?? "").split(".").map(Number).filter(Boolean);
 
@@ -35,34 +41,72 @@ export function storefrontRouter(ctx: StandinContext): express.Router {
     const orderCounts = ordersByCustomer(shop); // one pass over the orders per page
     const base = {
       shop: { name: shop.name, domain: shop.domain, currency: shop.currencyCode },
-      customer: customer && { id: customer.id, first_name: customer.firstName, last_name: customer.lastName, email: customer.email, orders_count: orderCounts.get(customer.id) ?? 0 },
-      cart, routes: { root_url: "/", account_login_url: "/account/login", cart_url: "/cart" },
-      template: { name: template }, request: { design_mode: false, path: req.path },
+      customer: customer && {
+        id: customer.id,
+        first_name: customer.firstName,
+        last_name: customer.lastName,
+        email: customer.email,
+        orders_count: orderCounts.get(customer.id) ?? 0,
+      },
+      cart,
+      routes: { root_url: "/", account_login_url: "/account/login", cart_url: "/cart" },
+      template: { name: template },
+      request: { design_mode: false, path: req.path },
       ...locals,
     };
     const assets = new Set<string>();
     const renderBlock = async (name: string, settings: Record<string, unknown> = {}) => {
       const block = readBlock(EXTENSION_ROOT, name);
       for (const asset of [block.schema.stylesheet, block.schema.javascript]) if (asset) assets.add(asset);
-      return engine.parseAndRender(block.source, { ...base, block: { id: `${name}-1`, settings: blockSettings(block, settings), shopify_attributes: "" } });
+      return engine.parseAndRender(block.source, {
+        ...base,
+        block: { id: `${name}-1`, settings: blockSettings(block, settings), shopify_attributes: "" },
+      });
     };
-    const recommendations_block = await renderBlock("recommended-products", { heading: template === "product" ? "You may also like" : "Recommended for you" });
+    const recommendations_block = await renderBlock("recommended-products", {
+      heading: template === "product" ? "You may also like" : "Recommended for you",
+    });
     const app_embeds = await renderBlock("loyalty-launcher");
     const content_for_layout = await engine.renderFile(template, { ...base, recommendations_block });
-    const content_for_header = [...assets].map((a) => (a.endsWith(".css") ? `<link rel="stylesheet" href="/extensions/rapport-storefront/assets/${a}">` : `<script src="/extensions/rapport-storefront/assets/${a}" defer></script>`)).join("\n");
-    const switchable_customers = [...orderCounts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).flatMap(([id, orders_count]) => {
-      const c = shop.customers.get(id);
-      return c ? [{ id, first_name: c.firstName, last_name: c.lastName, orders_count }] : [];
-    });
-    res.type("html").send(await engine.renderFile("layout", { ...base, content_for_layout, content_for_header, app_embeds, switchable_customers, page_title: locals.page_title ?? template }));
+    const content_for_header = [...assets]
+      .map((a) =>
+        a.endsWith(".css")
+          ? `<link rel="stylesheet" href="/extensions/rapport-storefront/assets/${a}">`
+          : `<script src="/extensions/rapport-storefront/assets/${a}" defer></script>`,
+      )
+      .join("\n");
+    const switchable_customers = [...orderCounts.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .flatMap(([id, orders_count]) => {
+        const c = shop.customers.get(id);
+        return c ? [{ id, first_name: c.firstName, last_name: c.lastName, orders_count }] : [];
+      });
+    res.type("html").send(
+      await engine.renderFile("layout", {
+        ...base,
+        content_for_layout,
+        content_for_header,
+        app_embeds,
+        switchable_customers,
+        page_title: locals.page_title ?? template,
+      }),
+    );
   };
 
   router.use("/extensions/rapport-storefront/assets", express.static(path.join(EXTENSION_ROOT, "assets"), { maxAge: 0 }));
-  router.get("/cdn/shop/products/:name", (req, res) => res.type("image/svg+xml").set("Cache-Control", "public, max-age=86400").send(placeholderSvg(req.params.name)));
-  router.all(`${PROXY_PREFIX}/*`, (req, res, next) => forwardToAppProxy(ctx, ctx.defaultShop, customerOf(req)?.id ?? null, req, res).catch(next));
+  router.get("/cdn/shop/products/:name", (req, res) =>
+    res.type("image/svg+xml").set("Cache-Control", "public, max-age=86400").send(placeholderSvg(req.params.name)),
+  );
+  router.all(`${PROXY_PREFIX}/*`, (req, res, next) =>
+    forwardToAppProxy(ctx, ctx.defaultShop, customerOf(req)?.id ?? null, req, res).catch(next),
+  );
 
   router.get("/", async (req, res, next) => {
-    const products = [...shopOf().products.values()].slice(-12).reverse().map((p) => productView(p));
+    const products = [...shopOf().products.values()]
+      .slice(-12)
+      .reverse()
+      .map((p) => productView(p));
     await page(req, res, "index", { products, page_title: "Home" }).catch(next);
   });
   router.get("/products/:handle", async (req, res, next) => {
@@ -88,11 +132,22 @@ export function storefrontRouter(ctx: StandinContext): express.Router {
 
 function productView(p: StandinProduct) {
   const variant = p.variants[0]!;
-  return { id: p.id, title: p.title, handle: p.handle, sku: variant.sku, price: minorOf(variant.price), featured_image: p.imageUrl, image: p.imageUrl };
+  return {
+    id: p.id,
+    title: p.title,
+    handle: p.handle,
+    sku: variant.sku,
+    price: minorOf(variant.price),
+    featured_image: p.imageUrl,
+    image: p.imageUrl,
+  };
 }
 
 function cartView(shop: StandinShop, ids: number[]) {
-  const items = ids.map((id) => shop.products.get(id)).filter((p): p is StandinProduct => Boolean(p)).map((p) => ({ product_id: p.id, title: p.title, quantity: 1, line_price: minorOf(p.variants[0]!.price) }));
+  const items = ids
+    .map((id) => shop.products.get(id))
+    .filter((p): p is StandinProduct => Boolean(p))
+    .map((p) => ({ product_id: p.id, title: p.title, quantity: 1, line_price: minorOf(p.variants[0]!.price) }));
   return { item_count: items.length, items, total_price: items.reduce((sum, i) => sum + i.line_price, 0) };
 }
 

@@ -11,7 +11,14 @@ export function buildPayload(shop: StandinShop, change: StandinChange): Record<s
   if (resource === "products") return productPayload(shop, need(shop.products.get(id), change), change.topic);
   if (resource === "refunds") {
     const order = [...shop.orders.values()].find((o) => o.refunds.some((r) => r.id === id));
-    return refundPayload(shop, need(order, change), need(order?.refunds.find((r) => r.id === id), change));
+    return refundPayload(
+      shop,
+      need(order, change),
+      need(
+        order?.refunds.find((r) => r.id === id),
+        change,
+      ),
+    );
   }
   if (change.topic === "bulk_operations/finish") return bulkFinishPayload(need(shop.bulkOperations.get(id), change));
   if (change.topic === "app/uninstalled") return shopPayload(shop);

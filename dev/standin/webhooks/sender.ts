@@ -84,8 +84,16 @@ export function attachWebhookSender(ctx: StandinContext, options: SenderOptions 
     const eventId = randomUUID();
     for (const subscription of subscriptions.filter((s) => s.topic === change.topic)) {
       const delivery: Delivery = {
-        webhookId: randomUUID(), eventId, shop: change.shop, topic: change.topic, uri: subscription.uri,
-        body: JSON.stringify(buildPayload(shop, change)), triggeredAt, attempts: 0, statuses: [], status: "pending",
+        webhookId: randomUUID(),
+        eventId,
+        shop: change.shop,
+        topic: change.topic,
+        uri: subscription.uri,
+        body: JSON.stringify(buildPayload(shop, change)),
+        triggeredAt,
+        attempts: 0,
+        statuses: [],
+        status: "pending",
       };
       deliveries.push(delivery);
       // One at a time per sender, so a demo's orders/create lands before its orders/paid.

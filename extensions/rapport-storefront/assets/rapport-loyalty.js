@@ -36,7 +36,10 @@ class RapportLoyalty extends HTMLElement {
   async loadBalance() {
     this.controller = new AbortController();
     try {
-      const response = await fetch(this.dataset.endpoint || "/apps/rapport/loyalty", { signal: this.controller.signal, headers: { Accept: "application/json" } });
+      const response = await fetch(this.dataset.endpoint || "/apps/rapport/loyalty", {
+        signal: this.controller.signal,
+        headers: { Accept: "application/json" },
+      });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       /** @type {{ loggedIn: boolean, balance: number | null }} */
       const data = await response.json();

@@ -8,11 +8,14 @@ class RapportRecommendations extends HTMLElement {
   /** @type {AbortController | undefined} */ controller;
 
   connectedCallback() {
-    this.observer = new IntersectionObserver((entries) => {
-      if (!entries.some((entry) => entry.isIntersecting)) return;
-      this.observer?.disconnect();
-      this.load();
-    }, { rootMargin: "200px" });
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        this.observer?.disconnect();
+        this.load();
+      },
+      { rootMargin: "200px" },
+    );
     this.observer.observe(this);
   }
 
@@ -52,7 +55,10 @@ class RapportRecommendations extends HTMLElement {
       if (product.imageUrl) image.src = product.imageUrl;
       else image.remove();
       /** @type {HTMLElement} */ (card.querySelector(".rapport-card__title")).textContent = product.title;
-      /** @type {HTMLElement} */ (card.querySelector(".rapport-card__price")).textContent = formatMoney(product.price, product.currencyCode);
+      /** @type {HTMLElement} */ (card.querySelector(".rapport-card__price")).textContent = formatMoney(
+        product.price,
+        product.currencyCode,
+      );
       list.append(card);
     }
     list.setAttribute("aria-busy", "false");
