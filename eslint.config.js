@@ -40,7 +40,7 @@ export default tseslint.config(
     rules: { "no-console": "error" },
   },
   {
-    files: ["app/lib/logger.server.ts", "app/entry.server.tsx", "app/*.cli.ts"],
+    files: ["app/lib/logger.server.ts", "app/entry.server.tsx", "app/*.cli.ts", "app/start.server.ts", "app/worker-process.server.ts"],
     rules: { "no-console": "off" },
   },
   {

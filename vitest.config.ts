@@ -18,6 +18,8 @@ export default defineConfig({
           name: "unit",
           include: ["app/**/*.test.{ts,tsx}", "dev/**/*.test.ts", "extensions/**/*.test.ts"],
           setupFiles: ["tests/setup/env.ts", "tests/setup/console.ts"],
+          // Generous: these machines have two cores shared by whatever else runs (a slow machine is not a failure).
+          testTimeout: 20_000,
         },
       },
       {

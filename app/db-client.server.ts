@@ -1,4 +1,4 @@
-import { PrismaClient } from "@rapport/prisma-sqlite";
+import { Prisma, PrismaClient } from "@rapport/prisma-sqlite";
 import { PrismaClient as PostgresPrismaClient } from "@rapport/prisma-pg";
 import { createDriverAdapter, databaseKind } from "./db-adapter.server";
 
@@ -9,12 +9,17 @@ import { createDriverAdapter, databaseKind } from "./db-adapter.server";
  */
 export type Db = PrismaClient;
 
+/** A client inside an interactive transaction: what domain functions that must commit together take. */
+export type Tx = Prisma.TransactionClient;
+
+export { Prisma };
+
 /**
  * A Prisma client on the driver adapter that the URL names.
  * @example const db = createPrismaClient("postgresql://postgres@127.0.0.1:5432/rapport")
  */
-export function createPrismaClient(url: string): Db {
-  const adapter = createDriverAdapter(url);
+export function createPrismaClient(url: string, options: { poolSize?: number } = {}): Db {
+  const adapter = createDriverAdapter(url, options);
   if (databaseKind(url) === "postgres") return new PostgresPrismaClient({ adapter }) as unknown as Db;
   return new PrismaClient({ adapter });
 }

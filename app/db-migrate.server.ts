@@ -39,6 +39,8 @@ export async function ensureMigrated(url: string = DEFAULT_DATABASE_URL, root = 
         `INSERT INTO "_prisma_migrations" ("id","checksum","finished_at","migration_name","applied_steps_count") VALUES ('${randomUUID()}','${checksum}',CURRENT_TIMESTAMP,'${name.replace(/'/g, "''")}',1)`,
       );
     }
+    // SQLite in WAL mode: fold the log into the file, so the migrated file stands on its own (copies of it do).
+    if (kind === "sqlite") await adapter.queryRaw({ sql: "PRAGMA wal_checkpoint(TRUNCATE)", args: [], argTypes: [] });
     return pending;
   } finally {
     await adapter.dispose();

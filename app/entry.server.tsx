@@ -8,6 +8,9 @@ import { addDocumentResponseHeaders } from "./shopify.server";
 
 export const streamTimeout = 5000;
 
+/** The inbox and job worker, started by the production server (app/start.server.ts) and the demo from this build. */
+export { startWorker } from "./jobs/worker.server";
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,

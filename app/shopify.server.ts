@@ -26,7 +26,7 @@ const shopify = shopifyApp({
   },
   hooks: {
     afterAuth: async ({ session, admin }) => {
-      const { onInstalled } = await import("./customers/on-installed.server");
+      const { onInstalled } = await import("./shops/on-installed.server");
       await onInstalled({ shop: session.shop, admin });
     },
   },

@@ -46,7 +46,11 @@ export async function startDevEnvironment(options: DevEnvironmentOptions = {}) {
   const store = new StandinStore();
   store.ensureShop(DEMO_SHOP, { name: "Rapport Demo Gifts", currencyCode: "GBP" });
   const dataset = await loadDataset(options.datasetPath ?? SAMPLE_DATASET);
-  const seeded = seedStore(store, DEMO_SHOP, dataset, { now: options.now ?? new Date(), recentDays: options.recentDays ?? 14 });
+  const now = options.now ?? new Date();
+  const recentDays = options.recentDays ?? 14;
+  const seeded = seedStore(store, DEMO_SHOP, dataset, { now, recentDays });
+  /** Where the replayed fortnight begins: the demo's story is that Rapport was installed then. */
+  const replayFrom = new Date(now.getTime() - recentDays * 86_400_000);
 
   const ctx: StandinContext = {
     store,
@@ -74,6 +78,7 @@ export async function startDevEnvironment(options: DevEnvironmentOptions = {}) {
     store,
     sender,
     seeded,
+    replayFrom,
     standinUrl: standin.url,
     appUrl: app.url,
     databaseUrl,

@@ -3,6 +3,7 @@
 // with the totals across tiers and exits non-zero if anything failed.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { ensureChromium } from "./chromium";
 
 interface Step {
   name: string;
@@ -19,7 +20,7 @@ const vitest = (project: string, tag: string) =>
 
 const steps: Step[] = [
   { name: "typecheck", command: "npx tsc --noEmit" },
-  { name: "lint", command: "npx eslint . --max-warnings 0 && npx prettier --check . --log-level warn" },
+  { name: "lint", command: "npx eslint . --max-warnings 0 && npx prettier --check . --log-level warn && npx tsx dev/codegen.ts --check" },
   { name: "theme-check", command: "npx tsx dev/theme-check.ts" },
   { name: "unit", command: vitest("unit", "unit"), report: "unit" },
   { name: "sqlite", command: vitest("integration", "sqlite"), env: { TEST_DB: "sqlite" }, report: "sqlite" },
@@ -34,6 +35,16 @@ let failedSteps = 0;
 
 for (const step of steps) {
   console.log(`\n=== ${step.name}: ${step.command}`);
+  if (step.name === "browser") {
+    const chromium = ensureChromium();
+    if ("problem" in chromium) {
+      console.log(`✘ browser: ${chromium.problem}`);
+      failedSteps += 1;
+      summary.push(`✘ browser — ${chromium.problem}`);
+      continue;
+    }
+    step.env = { ...step.env, CHROMIUM_PATH: chromium.path };
+  }
   const reportFile = step.report ? `tests/.tmp/report-${step.report}.json` : null;
   if (reportFile) rmSync(reportFile, { force: true });
   const started = Date.now();

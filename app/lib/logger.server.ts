@@ -1,7 +1,7 @@
 /**
  * One logger for the app that carries context such as `{ shop, topic, webhookId }` (STYLE §4).
- * Lines are JSON so they can be searched; level comes from LOG_LEVEL (default info, silent in tests
- * unless LOG_LEVEL is set).
+ * Lines are JSON so they can be searched; level comes from LOG_LEVEL (default info; error in tests, so
+ * that an unexpected error fails the test).
  * @example logger.child({ shop, topic }).info("order recorded", { orderId })
  */
 export type LogContext = Record<string, string | number | boolean | null | undefined>;
@@ -12,7 +12,8 @@ type Level = keyof typeof LEVELS;
 function threshold(): number {
   const configured = process.env.LOG_LEVEL as Level | undefined;
   if (configured && configured in LEVELS) return LEVELS[configured];
-  return process.env.NODE_ENV === "test" ? LEVELS.silent : LEVELS.info;
+  // Tests hear errors only: an unexpected one reaches console.error and fails the test (STYLE §10).
+  return process.env.NODE_ENV === "test" ? LEVELS.error : LEVELS.info;
 }
 
 export interface Logger {

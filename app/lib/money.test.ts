@@ -17,6 +17,13 @@ describe("money in minor units", () => {
     expect(() => toMinorUnits("1", "XYZ1")).toThrow(RangeError);
   });
 
+  it("GIVEN absurd amounts WHEN parsed THEN they are refused before they can be stored", () => {
+    expect(() => toMinorUnits("90071992547409.93", "GBP")).toThrow(/beyond the largest amount/);
+    expect(() => toMinorUnits("9007199254740993", "JPY")).toThrow(/beyond the largest amount/);
+    expect(toMinorUnits("100000000000.00", "GBP")).toBe(10 ** 13);
+    expect(() => toMinorUnits("100000000000.01", "GBP")).toThrow(/beyond/);
+  });
+
   it("GIVEN minor units WHEN formatted THEN the shop currency shows", () => {
     expect(formatMoney(1250, "GBP")).toBe("£12.50");
   });

@@ -2,3 +2,15 @@
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
+
+/**
+ * True when a transaction lost to a concurrent one and may simply run again: a unique violation on a
+ * row the other created first, a write conflict or deadlock (P2034; PostgreSQL 40001/40P01), or SQLite
+ * reporting the database busy.
+ */
+export function isRetryableConflict(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, message } = error as { code?: string; message?: string };
+  if (code === "P2002" || code === "P2034") return true;
+  return /40P01|40001|deadlock detected|could not serialize|SQLITE_BUSY|database is locked/i.test(message ?? "");
+}

@@ -1,5 +1,6 @@
-import prisma from "../db.server";
-import { isUniqueViolation } from "../lib/prisma-errors";
+import { randomUUID } from "node:crypto";
+import type { Tx } from "../db.server";
+import { RapportError } from "../lib/errors";
 
 /**
  * One posting to the append-only points ledger (docs/decisions/002). Rows are never updated or
@@ -8,35 +9,48 @@ import { isUniqueViolation } from "../lib/prisma-errors";
 export interface Posting {
   shop: string;
   /** Customer GID, e.g. gid://shopify/Customer/17850 */
-  customerId: string;
+  customerGid: string;
   /** Whole points; negative for reversals, clawbacks, redemptions and expiry. */
   points: number;
   reason: "earn:order" | "reverse:cancel" | "clawback:refund" | "redeem" | "adjust" | "expire";
   /** Derived from the Shopify source, e.g. `order:<gid>:earn`: the same source posts once. */
   idempotencyKey: string;
-  sourceId?: string;
+  sourceGid?: string | null;
 }
 
-/**
- * Posts once per `(shop, idempotencyKey)`: a duplicate delivery, a re-sent webhook or a concurrent
- * twin finds the first posting and returns it (`created: false`).
- * @example await postEntry({ shop, customerId, points: 12, reason: "earn:order", idempotencyKey: `order:${gid}:earn` })
- */
-export async function postEntry(posting: Posting): Promise<{ created: boolean; id: string }> {
-  if (!Number.isInteger(posting.points)) throw new RangeError(`points must be whole: ${posting.points}`);
-  const existing = await findEntry(posting.shop, posting.idempotencyKey);
-  if (existing) return { created: false, id: existing.id };
-  try {
-    const row = await prisma.ledgerEntry.create({ data: { ...posting, sourceId: posting.sourceId ?? null } });
-    return { created: true, id: row.id };
-  } catch (error) {
-    // Lost a race with an identical posting: the unique index kept it to one.
-    if (!isUniqueViolation(error)) throw error;
-    const winner = await findEntry(posting.shop, posting.idempotencyKey);
-    return { created: false, id: winner!.id };
+/** The most points one posting may move: beyond it an order is absurd, and a balance could not be read back. */
+export const MAX_POINTS_PER_POSTING = 1_000_000_000;
+
+/** A posting outside the ledger's bounds: the delivery behind it is parked with this reason. */
+export class PointsLimitError extends RapportError {
+  constructor(readonly posting: Posting) {
+    super(
+      "POINTS_LIMIT",
+      `${posting.idempotencyKey}: ${posting.points} points is beyond the ${MAX_POINTS_PER_POSTING.toLocaleString("en")} a posting may carry`,
+    );
   }
 }
 
-export function findEntry(shop: string, idempotencyKey: string) {
-  return prisma.ledgerEntry.findUnique({ where: { shop_idempotencyKey: { shop, idempotencyKey } } });
+/**
+ * Posts each entry once per `(shop, idempotencyKey)`, inside the caller's transaction: an entry whose
+ * key is already in the ledger is skipped (a re-delivery), so any number of deliveries post once. Two
+ * concurrent transactions posting the same key meet the unique index; the loser rolls back and retries.
+ * @example await postEntries(tx, [{ shop, customerGid, points: 12, reason: "earn:order", idempotencyKey: `order:${gid}:earn` }])
+ */
+export async function postEntries(tx: Tx, postings: Posting[]): Promise<number> {
+  if (postings.length === 0) return 0;
+  for (const p of postings) {
+    if (!Number.isInteger(p.points)) throw new RangeError(`points must be whole: ${p.points}`);
+    if (Math.abs(p.points) > MAX_POINTS_PER_POSTING) throw new PointsLimitError(p);
+  }
+  const shop = postings[0]!.shop;
+  const existing = await tx.ledgerEntry.findMany({
+    where: { shop, idempotencyKey: { in: postings.map((p) => p.idempotencyKey) } },
+    select: { idempotencyKey: true },
+  });
+  const posted = new Set(existing.map((e) => e.idempotencyKey));
+  const fresh = postings.filter((p) => !posted.has(p.idempotencyKey) && (posted.add(p.idempotencyKey), true));
+  if (fresh.length)
+    await tx.ledgerEntry.createMany({ data: fresh.map((p) => ({ id: randomUUID(), ...p, sourceGid: p.sourceGid ?? null })) });
+  return fresh.length;
 }

@@ -1,12 +1,12 @@
-import prisma from "../db.server";
+import prisma, { type Tx } from "../db.server";
 import { DEFAULT_PROGRAM, parseProgramSettings, type LoyaltyProgramSettings } from "./program";
 
 /**
  * The shop's loyalty program, or the defaults before the merchant saved any.
  * @example (await getLoyaltyProgram(shop)).pointsPerCurrencyUnit // 1
  */
-export async function getLoyaltyProgram(shop: string): Promise<LoyaltyProgramSettings> {
-  const row = await prisma.loyaltyProgram.findUnique({ where: { shop } });
+export async function getLoyaltyProgram(shop: string, db: Tx = prisma): Promise<LoyaltyProgramSettings> {
+  const row = await db.loyaltyProgram.findUnique({ where: { shop } });
   return row ? { pointsPerCurrencyUnit: row.pointsPerCurrencyUnit } : { ...DEFAULT_PROGRAM };
 }
 

@@ -24,7 +24,7 @@ export interface RecommendedProduct {
 /**
  * Recommendations for a storefront surface: the surface's strategy chain, minus the current product
  * and anything not active in the catalogue, hydrated from the Product table.
- * @example await recommend({ shop, customerId: null, productId: null, limit: 8 }, "home")
+ * @example await recommend({ shop, customerGid: null, productGid: null, limit: 8 }, "home")
  */
 export async function recommend(
   context: StrategyContext,
@@ -34,21 +34,21 @@ export async function recommend(
   const candidates = [...new Set(lists.flatMap((l) => l.ids))];
   // One read hydrates every candidate; whatever is not an active product is excluded by its absence.
   const [active, shop] = await Promise.all([
-    prisma.product.findMany({ where: { shop: context.shop, status: "ACTIVE", shopifyId: { in: candidates } } }),
+    prisma.product.findMany({ where: { shop: context.shop, status: "ACTIVE", deletedAt: null, productGid: { in: candidates } } }),
     prisma.shop.findUnique({ where: { shop: context.shop }, select: { currencyCode: true } }),
   ]);
-  const byId = new Map(active.map((p) => [p.shopifyId, p]));
-  const exclude = new Set([...candidates.filter((id) => !byId.has(id)), ...(context.productId ? [context.productId] : [])]);
+  const byId = new Map(active.map((p) => [p.productGid, p]));
+  const exclude = new Set([...candidates.filter((id) => !byId.has(id)), ...(context.productGid ? [context.productGid] : [])]);
   const { ids, strategy } = fillFromChain(lists, exclude, context.limit);
   return {
     strategy,
     products: ids
       .map((id) => byId.get(id)!)
       .map((p) => ({
-        id: p.shopifyId,
+        id: p.productGid,
         handle: p.handle,
         title: p.title,
-        price: p.priceMinor,
+        price: Number(p.priceMinor),
         currencyCode: shop?.currencyCode ?? "USD",
         imageUrl: p.imageUrl,
         url: `/products/${p.handle}`,
@@ -57,7 +57,7 @@ export async function recommend(
 }
 
 async function cached(name: StrategyName, context: StrategyContext): Promise<string[]> {
-  const key = `${context.shop}|${name}|${name === "bought-together" ? context.productId : ""}|${context.limit}`;
+  const key = `${context.shop}|${name}|${name === "bought-together" ? context.productGid : ""}|${context.limit}`;
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < CACHE_TTL_MS) return hit.ids;
   const ids = await STRATEGIES[name](context);

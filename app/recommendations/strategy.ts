@@ -5,9 +5,9 @@
 export interface StrategyContext {
   shop: string;
   /** Customer GID when a shopper is signed in. */
-  customerId: string | null;
+  customerGid: string | null;
   /** Product GID on a product page or the cart's last item. */
-  productId: string | null;
+  productGid: string | null;
   limit: number;
 }
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Card, DataTable, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Card, DataTable, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
+import { BackfillCard } from "../components/backfill-card";
 import { authenticate } from "../shopify.server";
 import { getDashboardStats } from "../analytics/dashboard-stats.server";
 import { formatMoney } from "../lib/money";
@@ -37,7 +38,6 @@ function Stat({ label, value, help, testId }: { label: string; value: string; he
 /** The merchant's overview: who Rapport knows, what it ingested, what loyalty has issued. */
 export default function Dashboard() {
   const s = useLoaderData<typeof loader>();
-  const backfillTone = s.backfill.status === "completed" ? "success" : s.backfill.status === "failed" ? "critical" : "attention";
   return (
     <Page title="Rapport" subtitle="Your customers, remembered">
       <Layout>
@@ -64,20 +64,19 @@ export default function Dashboard() {
             />
           </InlineGrid>
         </Layout.Section>
+        {s.parkedDeliveries > 0 ? (
+          <Layout.Section>
+            <Banner
+              tone="warning"
+              title={`${number(s.parkedDeliveries)} webhook deliveries could not be applied`}
+              action={{ content: "Review and retry", url: "/app/deliveries" }}
+            >
+              <p>They are kept with the reason; nothing of them was applied. Retry them once the cause is fixed.</p>
+            </Banner>
+          </Layout.Section>
+        ) : null}
         <Layout.Section>
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">
-                Order history backfill
-              </Text>
-              <Text as="p">
-                <Badge tone={backfillTone}>{s.backfill.status}</Badge>{" "}
-                <span data-testid="backfill-summary">
-                  {number(s.backfill.orders)} past orders and {number(s.backfill.products)} products imported
-                </span>
-              </Text>
-            </BlockStack>
-          </Card>
+          <BackfillCard backfill={s.backfill} />
         </Layout.Section>
         <Layout.Section>
           <Card>

@@ -1,11 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { handleWebhook } from "../webhooks/handle-webhook.server";
-import { onCustomerDataRequest, onCustomerRedact, onShopRedact } from "../customers/compliance-webhooks.server";
+import { receiveWebhook } from "../webhooks/receive.server";
 
-/** The three mandatory compliance topics (GDPR). */
+/** Verified, stored in the inbox, answered 200 at once; app/webhooks/topics.server.ts says who applies it. */
 export const action = ({ request }: ActionFunctionArgs) =>
-  handleWebhook(request, {
-    "customers/data_request": onCustomerDataRequest,
-    "customers/redact": onCustomerRedact,
-    "shop/redact": onShopRedact,
-  });
+  receiveWebhook(request, ["customers/data_request", "customers/redact", "shop/redact"]);

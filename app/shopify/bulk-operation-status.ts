@@ -12,7 +12,3 @@ export const BULK_OPERATION_STATUS = `#graphql
     }
   }
 `;
-
-export interface BulkOperationStatusResult {
-  node: { id: string; status: string; errorCode: string | null; objectCount: string; url: string | null } | null;
-}

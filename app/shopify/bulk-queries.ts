@@ -1,26 +1,25 @@
 /**
- * The install backfill runs two bulk operations, one after the other (Shopify allows one at a time):
- * the catalogue, then every order with its customer and line items. Shopify writes each result as
- * JSONL and announces it with bulk_operations/finish. Result types are written by hand here;
- * generating them with @shopify/api-codegen-preset is a follow-up.
+ * The install backfill's bulk operations: the catalogue, the customers, then the orders. Each inner
+ * query is validated against the Admin schema like every other document. A bulk query may nest
+ * connections two levels deep but not inside a list, so an order's `refunds` carry no lines here
+ * (reconciliation and refunds/create itemize them). The operation runs with groupObjects, so each
+ * object's children follow it in the file and the backfill can stream it (docs/decisions/005).
  */
 export const BULK_RUN_QUERY = `#graphql
   mutation BulkRunQuery($query: String!) {
-    bulkOperationRunQuery(query: $query, groupObjects: false) {
-      bulkOperation { id status }
-      userErrors { field message }
+    bulkOperationRunQuery(query: $query, groupObjects: true) {
+      bulkOperation {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
+      }
     }
   }
 `;
 
-export interface BulkRunQueryResult {
-  bulkOperationRunQuery: {
-    bulkOperation: { id: string; status: string } | null;
-    userErrors: { field: string[] | null; message: string }[];
-  };
-}
-
-/** Inner bulk queries; validated against the Admin schema like every other document. */
 export const PRODUCTS_BULK_QUERY = `#graphql
   query BulkProducts {
     products {
@@ -30,8 +29,76 @@ export const PRODUCTS_BULK_QUERY = `#graphql
           title
           handle
           status
-          featuredMedia { ... on MediaImage { image { url } } }
-          priceRangeV2 { minVariantPrice { amount currencyCode } }
+          vendor
+          productType
+          tags
+          publishedAt
+          createdAt
+          updatedAt
+          totalInventory
+          featuredMedia {
+            ... on MediaImage {
+              image {
+                url
+              }
+            }
+          }
+          rating: metafield(namespace: "reviews", key: "rating") {
+            value
+          }
+          ratingCount: metafield(namespace: "reviews", key: "rating_count") {
+            value
+          }
+          variants {
+            edges {
+              node {
+                id
+                title
+                sku
+                price
+                compareAtPrice
+                inventoryQuantity
+                inventoryPolicy
+              }
+            }
+          }
+          collections {
+            edges {
+              node {
+                id
+                title
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+export const CUSTOMERS_BULK_QUERY = `#graphql
+  query BulkCustomers {
+    customers {
+      edges {
+        node {
+          id
+          firstName
+          lastName
+          state
+          tags
+          createdAt
+          updatedAt
+          defaultEmailAddress {
+            emailAddress
+            marketingState
+          }
+          defaultPhoneNumber {
+            phoneNumber
+            marketingState
+          }
+          defaultAddress {
+            countryCodeV2
+          }
         }
       }
     }
@@ -47,14 +114,63 @@ export const ORDERS_BULK_QUERY = `#graphql
           name
           processedAt
           createdAt
+          updatedAt
           cancelledAt
           sourceName
           test
           displayFinancialStatus
+          displayFulfillmentStatus
           currencyCode
-          currentSubtotalPriceSet { shopMoney { amount currencyCode } }
-          currentTotalPriceSet { shopMoney { amount currencyCode } }
-          customer { id firstName lastName defaultEmailAddress { emailAddress } }
+          subtotalPriceSet {
+            shopMoney {
+              amount
+            }
+          }
+          totalPriceSet {
+            shopMoney {
+              amount
+            }
+          }
+          totalDiscountsSet {
+            shopMoney {
+              amount
+            }
+          }
+          totalShippingPriceSet {
+            shopMoney {
+              amount
+            }
+          }
+          totalTaxSet {
+            shopMoney {
+              amount
+            }
+          }
+          customer {
+            id
+          }
+          retailLocation {
+            id
+          }
+          staffMember {
+            id
+          }
+          shippingAddress {
+            countryCodeV2
+          }
+          billingAddress {
+            countryCodeV2
+          }
+          refunds {
+            id
+            createdAt
+            note
+            totalRefundedSet {
+              shopMoney {
+                amount
+              }
+            }
+          }
           lineItems {
             edges {
               node {
@@ -62,14 +178,44 @@ export const ORDERS_BULK_QUERY = `#graphql
                 title
                 sku
                 quantity
-                originalUnitPriceSet { shopMoney { amount currencyCode } }
-                product { id }
-                variant { id }
+                originalUnitPriceSet {
+                  shopMoney {
+                    amount
+                  }
+                }
+                discountAllocations {
+                  allocatedAmountSet {
+                    shopMoney {
+                      amount
+                    }
+                  }
+                }
+                product {
+                  id
+                }
+                variant {
+                  id
+                }
               }
             }
           }
         }
       }
+    }
+  }
+`;
+
+/** How many records each phase will read: the backfill's progress is a share of these. */
+export const RECORD_COUNTS = `#graphql
+  query RecordCounts {
+    productsCount(limit: null) {
+      count
+    }
+    customersCount(limit: null) {
+      count
+    }
+    ordersCount(limit: null) {
+      count
     }
   }
 `;

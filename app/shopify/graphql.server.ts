@@ -27,7 +27,7 @@ const MAX_ATTEMPTS = 6;
  * Runs one named Admin GraphQL operation through the official client. A THROTTLED answer (the
  * cost-based leaky bucket ran dry) is retried after the time the bucket needs to refill for the
  * requested cost; any other error becomes a ShopifyApiError naming the operation.
- * @example const data = await runOperation<ShopInfoResult>(admin, "ShopInfo", SHOP_INFO)
+ * @example const data = await runOperation<ShopInfoQuery>(admin, "ShopInfo", SHOP_INFO)
  */
 export async function runOperation<T>(
   admin: AdminGraphql,

@@ -9,7 +9,3 @@ export const SHOP_INFO = `#graphql
     }
   }
 `;
-
-export interface ShopInfoResult {
-  shop: { name: string; myshopifyDomain: string; currencyCode: string; ianaTimezone: string };
-}

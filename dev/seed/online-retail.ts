@@ -345,8 +345,13 @@ function makeCustomer(id: number, country: string): RetailCustomer {
     lastName: LAST[Math.floor(id / FIRST.length) % LAST.length]!,
     email: `customer-${id}@example.com`,
     country,
-    countryCode: COUNTRY_CODES[country] ?? "GB",
+    countryCode: countryCodeOf(country),
   };
+}
+
+/** The ISO 3166 code for one of the dataset's country names. */
+export function countryCodeOf(country: string): string {
+  return COUNTRY_CODES[country] ?? "GB";
 }
 
 function bump<K>(map: Map<string, Map<K, number>>, code: string, value: K) {

@@ -1,6 +1,10 @@
-import type { StandinOrder, StandinProduct, StandinStore } from "../standin/store";
-import type { RetailDataset, RetailOrder } from "./online-retail";
-import { decimalOf, minorOf } from "../standin/money";
+import type { StandinLineItem, StandinOrder, StandinProduct, StandinStore } from "../standin/store";
+import { countryCodeOf, type RetailDataset, type RetailOrder } from "./online-retail";
+import { refundSubtotal } from "../standin/order-amounts";
+import { collectionsFor } from "./collections";
+import { compareAtPrice, inventoryPolicy, reviewMetafields } from "./catalogue-details";
+import { customerContact, phoneNumbers } from "./customer-details";
+import { orderDetails } from "./order-details";
 
 const DAY = 86_400_000;
 
@@ -11,9 +15,12 @@ export interface SeedResult {
 }
 
 /**
- * Fills a stand-in shop from the dataset without emitting webhooks: the catalogue, the customers and
- * the orders older than `recentDays` (with their refunds). Dates are shifted so the dataset's last
- * order falls one day before `now`, keeping every gap, so recency means today what it meant then.
+ * Fills a stand-in shop from the dataset without emitting webhooks: the catalogue (with collections,
+ * review metafields, sale prices), the customers (with marketing consent), and the orders older than
+ * `recentDays` (channel, shipping, tax, line discounts; refunds). Dates are shifted so the dataset's
+ * last order falls one day before `now`, keeping every gap, so recency means today what it meant then.
+ * Everything else is derived from the data itself (dev/seed/data-hash.ts): the same dataset and `now`
+ * always give the same shop.
  * @example const { recentOrders } = seedStore(store, "demo.myshopify.com", dataset, { now: new Date() })
  */
 export function seedStore(
@@ -47,6 +54,7 @@ export function seedStore(
       imageUrl: `/cdn/shop/products/${p.code.toLowerCase()}.svg`,
       createdAt: created,
       updatedAt: created,
+      publishedAt: created,
       variants: [
         {
           id: store.nextId(),
@@ -54,15 +62,20 @@ export function seedStore(
           title: "Default Title",
           sku: p.code,
           price: p.price,
+          compareAtPrice: compareAtPrice(p.code, p.price),
           inventoryQuantity: 100,
+          inventoryPolicy: inventoryPolicy(p.code),
           createdAt: created,
           updatedAt: created,
         },
       ],
+      metafields: reviewMetafields(p.code, created),
     };
     shop.products.set(id, product);
     byCode.set(p.code, product);
   }
+  for (const collection of collectionsFor(shop.products.values(), () => store.nextId())) shop.collections.set(collection.id, collection);
+  const nextPhone = phoneNumbers();
   for (const c of dataset.customers) {
     const since = firstSeen.get(c.id) ?? created;
     shop.customers.set(c.id, {
@@ -70,7 +83,7 @@ export function seedStore(
       email: c.email,
       firstName: c.firstName,
       lastName: c.lastName,
-      phone: null,
+      ...customerContact(c.id, nextPhone),
       state: "ENABLED",
       tags: [],
       note: null,
@@ -95,16 +108,18 @@ export function seedStore(
   for (const refund of dataset.refunds) {
     const order = historic.get(refund.orderInvoice);
     if (!order || new Date(at(refund.at)).getTime() >= cutoff) continue;
+    const createdAt = at(refund.at);
     order.refunds.push({
       id: store.nextId(),
       orderId: order.id,
-      createdAt: at(refund.at),
+      createdAt,
       note: `Cancellation ${refund.invoice}`,
       refundLineItems: refund.lines.map((l) => {
         const item = order.lineItems.find((li) => li.sku === l.code)!;
-        return { id: store.nextId(), lineItemId: item.id, quantity: l.quantity, subtotal: decimalOf(l.quantity * minorOf(item.price)) };
+        return { id: store.nextId(), lineItemId: item.id, quantity: l.quantity, subtotal: refundSubtotal(item, l.quantity) };
       }),
     });
+    if (createdAt > order.updatedAt) order.updatedAt = createdAt;
     const refundedAll = order.lineItems.every(
       (li) =>
         order.refunds
@@ -125,7 +140,7 @@ function toOrder(
   processedAt: string,
   currency: string,
 ): StandinOrder {
-  const lineItems = source.lines.map((line) => {
+  const lineItems = source.lines.map((line): StandinLineItem => {
     const product = byCode.get(line.code)!;
     return {
       id: store.nextId(),
@@ -138,7 +153,7 @@ function toOrder(
       price: line.price,
     };
   });
-  const subtotal = decimalOf(lineItems.reduce((sum, li) => sum + li.quantity * minorOf(li.price), 0));
+  const address = { country: source.country, countryCode: countryCodeOf(source.country) };
   const number = Number(source.invoice.replace(/\D/g, ""));
   return {
     id: store.nextId(),
@@ -154,14 +169,10 @@ function toOrder(
     cancelReason: null,
     financialStatus: "paid",
     fulfillmentStatus: "fulfilled",
-    sourceName: "web",
     test: false,
     lineItems,
     refunds: [],
-    subtotalPrice: subtotal,
-    totalDiscounts: "0.00",
-    totalTax: "0.00",
-    totalPrice: subtotal,
     country: source.country,
+    ...orderDetails(source.invoice, address, lineItems),
   };
 }

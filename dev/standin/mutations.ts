@@ -1,17 +1,18 @@
 import type { StandinCustomer, StandinOrder, StandinProduct, StandinStore } from "./store";
 import { gid } from "./store";
 import { compliancePayload, deletedPayload } from "./webhooks/payloads";
-import { decimalOf, minorOf } from "./money";
+import { refundSubtotal } from "./order-amounts";
 
 /**
  * Changes a dev shop the way merchant and shopper actions would, and announces each change with the
- * topics Shopify sends for it (the webhook sender turns them into deliveries).
+ * topics Shopify sends for it (the webhook sender turns them into deliveries). Every change stamps the
+ * resource with `store.stamp()`, so its `updatedAt` strictly increases from one version to the next.
  */
-const now = () => new Date().toISOString();
 
 /** A checkout completing: orders/create, then orders/paid when it is paid. */
 export function placeOrder(store: StandinStore, domain: string, order: StandinOrder): StandinOrder {
   const shop = store.requireShop(domain);
+  order.updatedAt = store.stamp(order.updatedAt);
   shop.orders.set(order.id, order);
   store.changed({ shop: domain, topic: "orders/create", resourceId: order.id });
   if (order.financialStatus === "paid") store.changed({ shop: domain, topic: "orders/paid", resourceId: order.id });
@@ -21,16 +22,16 @@ export function placeOrder(store: StandinStore, domain: string, order: StandinOr
 export function markOrderPaid(store: StandinStore, domain: string, orderId: number): void {
   const order = requireOrder(store, domain, orderId);
   order.financialStatus = "paid";
-  order.updatedAt = now();
+  order.updatedAt = store.stamp(order.updatedAt);
   store.changed({ shop: domain, topic: "orders/paid", resourceId: orderId });
   store.changed({ shop: domain, topic: "orders/updated", resourceId: orderId });
 }
 
 export function cancelOrder(store: StandinStore, domain: string, orderId: number, reason = "customer"): void {
   const order = requireOrder(store, domain, orderId);
-  order.cancelledAt = now();
+  order.updatedAt = store.stamp(order.updatedAt);
+  order.cancelledAt = order.updatedAt;
   order.cancelReason = reason;
-  order.updatedAt = order.cancelledAt;
   store.changed({ shop: domain, topic: "orders/cancelled", resourceId: orderId });
   store.changed({ shop: domain, topic: "orders/updated", resourceId: orderId });
 }
@@ -47,12 +48,12 @@ export function createRefund(
   const refund = {
     id: store.nextId(),
     orderId,
-    createdAt: now(),
+    createdAt: store.stamp(order.updatedAt),
     note,
     refundLineItems: lines.map((l) => {
       const item = order.lineItems.find((li) => li.id === l.lineItemId);
       if (!item) throw new Error(`no line item ${l.lineItemId} on order ${orderId}`);
-      return { id: store.nextId(), lineItemId: l.lineItemId, quantity: l.quantity, subtotal: decimalOf(minorOf(item.price) * l.quantity) };
+      return { id: store.nextId(), lineItemId: l.lineItemId, quantity: l.quantity, subtotal: refundSubtotal(item, l.quantity) };
     }),
   };
   order.refunds.push(refund);
@@ -66,6 +67,7 @@ export function createRefund(
 export function upsertCustomer(store: StandinStore, domain: string, customer: StandinCustomer): void {
   const shop = store.requireShop(domain);
   const existed = shop.customers.has(customer.id);
+  customer.updatedAt = store.stamp(latest(shop.customers.get(customer.id)?.updatedAt, customer.updatedAt));
   shop.customers.set(customer.id, customer);
   store.changed({ shop: domain, topic: existed ? "customers/update" : "customers/create", resourceId: customer.id });
 }
@@ -78,6 +80,7 @@ export function deleteCustomer(store: StandinStore, domain: string, customerId: 
 export function upsertProduct(store: StandinStore, domain: string, product: StandinProduct): void {
   const shop = store.requireShop(domain);
   const existed = shop.products.has(product.id);
+  product.updatedAt = store.stamp(latest(shop.products.get(product.id)?.updatedAt, product.updatedAt));
   shop.products.set(product.id, product);
   store.changed({ shop: domain, topic: existed ? "products/update" : "products/create", resourceId: product.id });
 }
@@ -100,7 +103,7 @@ export function changeScopes(store: StandinStore, domain: string, previous: stri
     shop: domain,
     topic: "app/scopes_update",
     resourceId: 1,
-    payload: { id: 1, shop_id: gid("Shop", 1), previous, current, updated_at: now() },
+    payload: { id: 1, shop_id: gid("Shop", 1), previous, current, updated_at: store.stamp() },
   });
 }
 
@@ -140,4 +143,9 @@ function requireOrder(store: StandinStore, domain: string, orderId: number): Sta
   const order = store.requireShop(domain).orders.get(orderId);
   if (!order) throw new Error(`stand-in: no order ${gid("Order", orderId)} in ${domain}`);
   return order;
+}
+
+/** The later of a stored version's stamp and the incoming object's (a caller may pass either). */
+function latest(a: string | undefined, b: string): string {
+  return a !== undefined && Date.parse(a) > Date.parse(b) ? a : b;
 }

@@ -1,4 +1,5 @@
 import { EventEmitter } from "node:events";
+import { MonotonicClock } from "./clock";
 
 /**
  * The stand-in's in-memory model of one or more dev shops — the single source of truth that the
@@ -12,9 +13,28 @@ export interface StandinVariant {
   title: string;
   sku: string;
   price: string;
+  /** The "was" price shown struck through; null when the variant is not on sale. */
+  compareAtPrice: string | null;
   inventoryQuantity: number;
+  /** DENY stops selling at zero stock; CONTINUE allows overselling. */
+  inventoryPolicy: "DENY" | "CONTINUE";
   createdAt: string;
   updatedAt: string;
+}
+
+/** One metafield value as Admin GraphQL returns it (`value` is always a string, JSON for `rating`). */
+export interface StandinMetafield {
+  type: string;
+  value: string;
+  updatedAt: string;
+}
+
+/** A custom collection: a named, hand-picked set of products. */
+export interface StandinCollection {
+  id: number;
+  title: string;
+  handle: string;
+  productIds: number[];
 }
 
 export interface StandinProduct {
@@ -29,7 +49,11 @@ export interface StandinProduct {
   imageUrl: string;
   createdAt: string;
   updatedAt: string;
+  /** When it went on sale in the online store; null while unpublished. */
+  publishedAt: string | null;
   variants: StandinVariant[];
+  /** `namespace.key` → value, e.g. `reviews.rating`. */
+  metafields: Record<string, StandinMetafield>;
 }
 
 export interface StandinAddress {
@@ -38,12 +62,20 @@ export interface StandinAddress {
   city?: string;
 }
 
+/** Shopify's CustomerEmailAddressMarketingState (INVALID left out: the seeded addresses are valid). */
+export type EmailMarketingState = "NOT_SUBSCRIBED" | "PENDING" | "SUBSCRIBED" | "UNSUBSCRIBED";
+/** Shopify's CustomerSmsMarketingState. */
+export type SmsMarketingState = "NOT_SUBSCRIBED" | "PENDING" | "SUBSCRIBED" | "UNSUBSCRIBED" | "REDACTED";
+
 export interface StandinCustomer {
   id: number;
   email: string;
   firstName: string;
   lastName: string;
   phone: string | null;
+  emailMarketingState: EmailMarketingState;
+  /** Consent to SMS marketing at `phone`; only meaningful when there is a phone. */
+  smsMarketingState: SmsMarketingState;
   state: "ENABLED" | "DISABLED" | "INVITED" | "DECLINED";
   tags: string[];
   note: string | null;
@@ -52,7 +84,7 @@ export interface StandinCustomer {
   createdAt: string;
   updatedAt: string;
   /** `namespace.key` → { type, value } */
-  metafields: Record<string, { type: string; value: string; updatedAt: string }>;
+  metafields: Record<string, StandinMetafield>;
 }
 
 export interface StandinLineItem {
@@ -64,6 +96,8 @@ export interface StandinLineItem {
   variantTitle: string | null;
   quantity: number;
   price: string;
+  /** A discount taken off this line as a whole (decimal string), when one applies. */
+  discount?: string;
 }
 
 export interface StandinRefund {
@@ -92,12 +126,23 @@ export interface StandinOrder {
   test: boolean;
   lineItems: StandinLineItem[];
   refunds: StandinRefund[];
-  /** Order-level totals as decimal strings. */
+  /**
+   * Order-level totals as decimal strings. Prices include VAT, as a UK shop's do:
+   * subtotal = Σ(quantity × price) − discounts, total = subtotal + shipping, tax is the VAT within it.
+   */
   subtotalPrice: string;
   totalDiscounts: string;
+  totalShipping: string;
   totalTax: string;
   totalPrice: string;
   country: string | null;
+  /** Null for an order collected in person (POS). */
+  shippingAddress: StandinAddress | null;
+  billingAddress: StandinAddress | null;
+  /** The shop location (`gid://shopify/Location/<id>`) that rang up a POS order; null online. */
+  locationId: number | null;
+  /** The staff member (`gid://shopify/StaffMember/<id>`) at the till for a POS order; null online. */
+  staffMemberId: number | null;
 }
 
 export interface StandinDiscountCode {
@@ -134,6 +179,7 @@ export interface StandinShop {
   ianaTimezone: string;
   countryCode: string;
   products: Map<number, StandinProduct>;
+  collections: Map<number, StandinCollection>;
   customers: Map<number, StandinCustomer>;
   orders: Map<number, StandinOrder>;
   discountCodes: Map<number, StandinDiscountCode>;
@@ -160,6 +206,21 @@ export interface StandinChange {
 export class StandinStore extends EventEmitter {
   readonly shops = new Map<string, StandinShop>();
   private nextIdValue = 1_000_000;
+  private readonly clock: MonotonicClock;
+
+  /** `now` lets tests freeze time; the clock still never repeats a stamp. */
+  constructor(options: { now?: () => number } = {}) {
+    super();
+    this.clock = new MonotonicClock(options.now);
+  }
+
+  /**
+   * A fresh `updatedAt` for a resource that just changed: later than any stamp given before and than
+   * `previous`, so two versions of a resource never share an `updated_at` (reconciliation relies on it).
+   */
+  stamp(previous?: string): string {
+    return this.clock.next(previous);
+  }
 
   /** Monotonic id shared by every resource kind, like Shopify's large numeric ids. */
   nextId(): number {
@@ -181,6 +242,7 @@ export class StandinStore extends EventEmitter {
         ianaTimezone: init.ianaTimezone ?? "Europe/London",
         countryCode: init.countryCode ?? "GB",
         products: new Map(),
+        collections: new Map(),
         customers: new Map(),
         orders: new Map(),
         discountCodes: new Map(),

@@ -34,6 +34,8 @@ export async function startTestWorld(options: { limits?: BucketLimits } = {}) {
       imageUrl: `/cdn/shop/products/mug-${n}.svg`,
       createdAt: now,
       updatedAt: now,
+      publishedAt: now,
+      metafields: {},
       variants: [
         {
           id: store.nextId(),
@@ -41,7 +43,9 @@ export async function startTestWorld(options: { limits?: BucketLimits } = {}) {
           title: "Default Title",
           sku: `MUG${n}`,
           price: `${n}.50`,
+          compareAtPrice: null,
           inventoryQuantity: 5,
+          inventoryPolicy: "DENY",
           createdAt: now,
           updatedAt: now,
         },
@@ -54,6 +58,8 @@ export async function startTestWorld(options: { limits?: BucketLimits } = {}) {
     firstName: "Ada",
     lastName: "Lovelace",
     phone: null,
+    emailMarketingState: "SUBSCRIBED",
+    smsMarketingState: "NOT_SUBSCRIBED",
     state: "ENABLED",
     tags: [],
     note: null,
@@ -95,8 +101,13 @@ export async function startTestWorld(options: { limits?: BucketLimits } = {}) {
     refunds: [],
     subtotalPrice: "8.00",
     totalDiscounts: "0.00",
+    totalShipping: "0.00",
     totalTax: "0.00",
     totalPrice: "8.00",
+    shippingAddress: { country: "United Kingdom", countryCode: "GB" },
+    billingAddress: { country: "United Kingdom", countryCode: "GB" },
+    locationId: null,
+    staffMemberId: null,
   });
   const ctx: StandinContext = {
     store,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { createPrismaClient, type Db } from "../../app/db-client.server";
-import { startDemo, type RunningDemo } from "../helpers/demo-process";
+import { freePort, startDemo, type RunningDemo } from "../helpers/demo-process";
 import { BROWSER_USER_AGENT } from "../../dev/environment";
 
 // The demo as a person runs it, driven in Debian's Chromium: the storefront preview and the admin
@@ -11,7 +11,7 @@ let browser: Browser;
 let db: Db;
 
 beforeAll(async () => {
-  demo = await startDemo({ standin: 4310, app: 3310 });
+  demo = await startDemo({ standin: await freePort(), app: await freePort() });
   db = createPrismaClient(demo.databaseUrl);
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -46,17 +46,17 @@ async function newPage(): Promise<Page> {
 describe("storefront preview", () => {
   it("GIVEN a signed-in customer with points WHEN they browse THEN the launcher shows their ledger balance and the block shows products", async () => {
     const [top] = await db.ledgerEntry.groupBy({
-      by: ["customerId"],
+      by: ["customerGid"],
       _sum: { points: true },
       orderBy: { _sum: { points: "desc" } },
       take: 1,
     });
-    const numericId = top!.customerId.split("/").pop();
+    const numericId = top!.customerGid.split("/").pop();
     const page = await newPage();
     await page.goto(`${demo.standinUrl}/account/switch?customer_id=${numericId}`);
     await page.goto(`${demo.standinUrl}/`);
     const balance = page.locator("rapport-loyalty .rapport-loyalty__count");
-    await expect.poll(() => balance.textContent(), { timeout: 15_000 }).toBe(new Intl.NumberFormat("en").format(top!._sum.points!));
+    await expect.poll(() => balance.textContent(), { timeout: 15_000 }).toBe(new Intl.NumberFormat("en").format(top!._sum!.points!));
     await page.locator(".rapport-loyalty__button").click();
     await expect.poll(() => page.locator(".rapport-loyalty__panel").isVisible()).toBe(true);
     const cards = page.locator("rapport-recommendations .rapport-card");
@@ -69,7 +69,7 @@ describe("storefront preview", () => {
   it("GIVEN a guest WHEN on a product page THEN the launcher invites to sign in and similar products exclude this one", async () => {
     const page = await newPage();
     await page.goto(`${demo.standinUrl}/account/switch?customer_id=`);
-    const product = await db.product.findFirstOrThrow({ where: { status: "ACTIVE" }, orderBy: { handle: "asc" } });
+    const product = await db.product.findFirstOrThrow({ where: { status: "ACTIVE", deletedAt: null }, orderBy: { handle: "asc" } });
     await page.goto(`${demo.standinUrl}/products/${product.handle}`);
     await expect.poll(() => page.locator(".rapport-loyalty__count").count()).toBe(0);
     await page.locator(".rapport-loyalty__button").click();
@@ -90,7 +90,7 @@ describe("admin preview", () => {
     const stat = (id: string) => app.locator(`[data-testid=${id}]`).textContent();
     const fmt = (n: number) => new Intl.NumberFormat("en-GB").format(n);
     const issued = await db.ledgerEntry.aggregate({ where: { points: { gt: 0 } }, _sum: { points: true } });
-    await expect.poll(() => stat("stat-customers"), { timeout: 20_000 }).toBe(fmt(await db.customer.count()));
+    await expect.poll(() => stat("stat-customers"), { timeout: 20_000 }).toBe(fmt(await db.customer.count({ where: { deletedAt: null } })));
     expect(await stat("stat-orders")).toBe(fmt(await db.order.count()));
     expect(await stat("stat-points-issued")).toBe(fmt(issued._sum.points!));
     await page.screenshot({ path: "tests/.tmp/admin-dashboard.png" });

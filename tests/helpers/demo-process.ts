@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
 
 export interface RunningDemo {
   standinUrl: string;
@@ -47,4 +48,16 @@ export async function startDemo(ports: { standin: number; app: number }, timeout
       await new Promise((r) => setTimeout(r, 300));
     },
   };
+}
+
+/** A port nobody listens on right now (tests in several checkouts run side by side). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
 }

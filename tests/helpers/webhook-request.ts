@@ -64,6 +64,7 @@ export function exampleOrder(overrides: Record<string, unknown> = {}): Record<st
       {
         ...line,
         id: 1,
+        admin_graphql_api_id: "gid://shopify/LineItem/1",
         product_id: 701,
         variant_id: 801,
         sku: "85123A",
@@ -71,7 +72,17 @@ export function exampleOrder(overrides: Record<string, unknown> = {}): Record<st
         quantity: 2,
         price: "2.55",
       },
-      { ...line, id: 2, product_id: 702, variant_id: 802, sku: "71053", title: "White Metal Lantern", quantity: 6, price: "3.48" },
+      {
+        ...line,
+        id: 2,
+        admin_graphql_api_id: "gid://shopify/LineItem/2",
+        product_id: 702,
+        variant_id: 802,
+        sku: "71053",
+        title: "White Metal Lantern",
+        quantity: 6,
+        price: "3.48",
+      },
     ],
     ...overrides,
   };

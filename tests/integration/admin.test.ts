@@ -3,46 +3,52 @@ import prisma from "../../app/db.server";
 import { loader as dashboard } from "../../app/routes/app._index";
 import { action as saveSettings, loader as settings } from "../../app/routes/app.settings";
 import { getLoyaltyProgram } from "../../app/loyalty/program.server";
+import { action as loginAction, loader as loginPage } from "../../app/routes/auth.login";
 import { adminDataRequest, adminDocumentRequest, givenInstalledSession, settle } from "../helpers/admin-request";
 import { SHOP } from "../helpers/webhook-request";
 
 const args = (request: Request) => ({ request, params: {}, context: {} });
 
 async function givenHistory() {
-  const customer = await prisma.customer.create({
-    data: { shop: SHOP, shopifyId: "gid://shopify/Customer/1", firstName: "Ada", lastName: "Lovelace" },
+  await prisma.customer.create({
+    data: { shop: SHOP, customerGid: "gid://shopify/Customer/1", firstName: "Ada", lastName: "Lovelace" },
   });
   await prisma.order.create({
     data: {
       shop: SHOP,
-      shopifyId: "gid://shopify/Order/1",
+      orderGid: "gid://shopify/Order/1",
       name: "#1",
-      customerId: customer.id,
+      customerGid: "gid://shopify/Customer/1",
       processedAt: new Date(),
       currencyCode: "GBP",
+      subtotalMinor: 2599,
       totalMinor: 2599,
+      sourceUpdatedAt: new Date(),
       ingestedVia: "backfill",
     },
   });
   await prisma.order.create({
     data: {
       shop: SHOP,
-      shopifyId: "gid://shopify/Order/2",
+      orderGid: "gid://shopify/Order/2",
       name: "#2",
       processedAt: new Date(),
       currencyCode: "GBP",
+      subtotalMinor: 1000,
       totalMinor: 1000,
+      sourceUpdatedAt: new Date(),
       ingestedVia: "webhook",
       sourceName: "pos",
+      channel: "pos",
     },
   });
   await prisma.ledgerEntry.create({
-    data: { shop: SHOP, customerId: "gid://shopify/Customer/1", points: 25, reason: "earn:order", idempotencyKey: "order:1:earn" },
+    data: { shop: SHOP, customerGid: "gid://shopify/Customer/1", points: 25, reason: "earn:order", idempotencyKey: "order:1:earn" },
   });
   await prisma.ledgerEntry.create({
     data: {
       shop: "another.myshopify.com",
-      customerId: "gid://shopify/Customer/9",
+      customerGid: "gid://shopify/Customer/9",
       points: 999,
       reason: "earn:order",
       idempotencyKey: "order:9:earn",
@@ -103,5 +109,17 @@ describe("embedded admin /app with session tokens", () => {
       errors: null,
     });
     expect(await getLoyaltyProgram(SHOP)).toEqual({ pointsPerCurrencyUnit: 4 });
+  });
+
+  it("GIVEN /auth/login WHEN opened, then posted without and with a shop THEN a form, a field error, then the redirect to install — never a 500", async () => {
+    const page = await loginPage(args(new Request("https://my-test-app.myshopify.io/auth/login")));
+    expect(page).toEqual({ errors: {} });
+    const form = (shop: string) =>
+      new Request("https://my-test-app.myshopify.io/auth/login", { method: "POST", body: new URLSearchParams({ shop }) });
+    expect(await loginAction(args(form("")))).toEqual({ errors: { shop: "Enter your shop domain to log in" } });
+    expect(await loginAction(args(form("not a shop!")))).toEqual({ errors: { shop: "Enter a shop domain like example.myshopify.com" } });
+    const redirect = (await settle(() => loginAction(args(form("rapport-test"))))) as Response;
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.get("Location")).toMatch(/^https:\/\/admin\.shopify\.com\/store\/rapport-test\/oauth\/install\?client_id=/);
   });
 });

@@ -3,21 +3,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_KEY, API_SECRET_KEY } from "@shopify/shopify-api/test-helpers";
 import prisma from "../../app/db.server";
 import { unauthenticated } from "../../app/shopify.server";
-import { onInstalled } from "../../app/customers/on-installed.server";
-import { action as bulkFinish } from "../../app/routes/webhooks.bulk_operations.finish";
+import { onInstalled } from "../../app/shops/on-installed.server";
+import { enqueueJob } from "../../app/jobs/queue.server";
 import { action as ordersWebhook } from "../../app/routes/webhooks.orders";
-import { StandinStore, type StandinChange } from "../../dev/standin/store";
+import { StandinStore } from "../../dev/standin/store";
 import { startStandin } from "../../dev/standin/app";
 import { routeShopifyAdminTo } from "../../dev/standin/fetch-router";
-import { buildPayload } from "../../dev/standin/webhooks/build-payload";
 import { orderPayload } from "../../dev/standin/webhooks/payloads";
 import { loadDataset } from "../../dev/seed/online-retail";
 import { seedStore } from "../../dev/seed/seed-store";
 import { givenInstalledSession } from "../helpers/admin-request";
-import { SHOP, webhookRequest } from "../helpers/webhook-request";
+import { deliverAndApply, drain } from "../helpers/inbox";
+import { historyDump } from "../helpers/history-dump";
+import { SHOP } from "../helpers/webhook-request";
 
-// The install backfill against the stand-in: real Admin GraphQL (cost, throttle), real bulk
-// operations and JSONL, real signed bulk_operations/finish deliveries to the app's route.
+// The install backfill against the stand-in: real Admin GraphQL (cost, throttle), real bulk operations
+// and JSONL, run as a job by the same worker code production runs.
 let store: StandinStore;
 let close: () => Promise<void>;
 
@@ -26,7 +27,7 @@ beforeAll(async () => {
   const shop = store.ensureShop(SHOP, { currencyCode: "GBP" });
   const dataset = await loadDataset(path.resolve("dev/data/online-retail-sample.csv.gz"));
   // The latest 400 orders keep this test quick; the demo check backfills the whole sample.
-  seedStore(store, SHOP, { ...dataset, orders: dataset.orders.slice(-400), refunds: [] }, { now: new Date(), recentDays: 14 });
+  seedStore(store, SHOP, { ...dataset, orders: dataset.orders.slice(-400) }, { now: new Date(), recentDays: 14 });
   shop.accessTokens.set("shpat_test", { scope: "read_orders", expiresAt: null });
   shop.appInstalled = true;
   const ctx = {
@@ -47,68 +48,99 @@ beforeAll(async () => {
 });
 afterAll(async () => close?.());
 
-const nextFinish = () =>
-  new Promise<StandinChange>((resolve) => {
-    const listener = (change: StandinChange) => {
-      if (change.topic !== "bulk_operations/finish") return;
-      store.off("change", listener);
-      resolve(change);
-    };
-    store.on("change", listener);
-  });
-
-async function deliver(change: StandinChange) {
-  const body = buildPayload(store.requireShop(SHOP), change);
-  const response = await bulkFinish({
-    request: webhookRequest("/webhooks/bulk_operations/finish", change.topic, body),
-    params: {},
-    context: {},
-  });
-  expect(response.status).toBe(200);
+/** Runs the worker until the shop's latest backfill run ends, making the polling job due each round. */
+async function backfillToTheEnd() {
+  for (let round = 0; round < 200; round += 1) {
+    await drain();
+    const run = await prisma.backfillRun.findFirst({ where: { shop: SHOP }, orderBy: { startedAt: "desc" } });
+    if (run && run.status !== "running") return run;
+    await prisma.job.updateMany({ where: { kind: "backfill", status: "queued" }, data: { runAt: new Date() } });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  }
+  throw new Error("the backfill did not finish");
 }
 
-describe("install backfill through bulk operations", () => {
+describe("install backfill as a job", () => {
   it(
-    "GIVEN an installed shop WHEN the catalogue and order bulk operations finish THEN every historic order is in the history once, earning no points",
-    { timeout: 60_000 },
+    "GIVEN an installed shop WHEN the backfill job runs THEN catalogue, customers and every historic order are in the histories once, earning no points; a re-run changes nothing",
+    { timeout: 90_000 },
     async () => {
       await givenInstalledSession();
       const { admin } = await unauthenticated.admin(SHOP);
-      const productsDone = nextFinish();
       await onInstalled({ shop: SHOP, admin });
-      expect(await prisma.shop.findUniqueOrThrow({ where: { shop: SHOP } })).toMatchObject({
-        currencyCode: "GBP",
-        backfillStatus: "running",
-        backfillPhase: "products",
+      expect(await prisma.job.findFirstOrThrow({ where: { kind: "backfill" } })).toMatchObject({
+        shop: SHOP,
+        key: `backfill:${SHOP}`,
+        status: "queued",
       });
 
-      const productsFinish = await productsDone;
-      const ordersDone = nextFinish(); // delivering the catalogue's finish starts the orders operation
-      await deliver(productsFinish);
-      expect(await prisma.product.count({ where: { shop: SHOP } })).toBe(store.requireShop(SHOP).products.size);
-      await deliver(await ordersDone);
+      const run = await backfillToTheEnd();
+      const standin = store.requireShop(SHOP);
+      expect(run).toMatchObject({
+        status: "completed",
+        phase: "done",
+        productsDone: standin.products.size,
+        productsTotal: standin.products.size,
+        customersDone: standin.customers.size,
+        ordersDone: standin.orders.size,
+        ordersTotal: standin.orders.size,
+        skipped: 0,
+      });
+      expect(await prisma.order.count({ where: { shop: SHOP, ingestedVia: "backfill" } })).toBe(standin.orders.size);
+      expect(await prisma.customer.count({ where: { shop: SHOP } })).toBe(standin.customers.size);
+      expect(await prisma.ledgerEntry.count()).toBe(0);
+      const refunded = [...standin.orders.values()].filter((o) => o.refunds.length > 0).length;
+      expect(await prisma.order.count({ where: { shop: SHOP, refundedMinor: { gt: 0 } } })).toBe(refunded);
 
-      const historic = store.requireShop(SHOP).orders.size;
-      const shop = await prisma.shop.findUniqueOrThrow({ where: { shop: SHOP } });
-      expect(shop).toMatchObject({ backfillStatus: "completed", backfillOrders: historic });
-      expect(await prisma.order.count({ where: { shop: SHOP, ingestedVia: "backfill" } })).toBe(historic);
+      // A late webhook for an order from before the install updates the same row, and still earns nothing.
+      const known = [...standin.orders.values()].find((o) => o.customerId !== null && o.financialStatus === "paid")!;
+      await deliverAndApply(ordersWebhook, "/webhooks/orders", "orders/paid", orderPayload(standin, known, "orders/paid"));
+      expect(await prisma.order.count({ where: { shop: SHOP } })).toBe(standin.orders.size);
       expect(await prisma.ledgerEntry.count()).toBe(0);
 
-      // A late webhook for a backfilled order updates the same row; paid now, it earns.
-      const known = [...store.requireShop(SHOP).orders.values()].find((o) => o.customerId !== null)!;
-      const payload = orderPayload(store.requireShop(SHOP), known, "orders/paid");
-      expect(
-        (await ordersWebhook({ request: webhookRequest("/webhooks/orders", "orders/paid", payload), params: {}, context: {} })).status,
-      ).toBe(200);
-      expect(await prisma.order.count({ where: { shop: SHOP } })).toBe(historic);
+      // Running the backfill again reads everything again and changes nothing.
+      const before = await historyDump(SHOP);
+      await enqueueJob(prisma, { kind: "backfill", shop: SHOP, key: `backfill:${SHOP}` });
+      expect((await backfillToTheEnd()).status).toBe("completed");
+      expect(await historyDump(SHOP)).toEqual(before);
+    },
+  );
+});
 
-      // A repeated finish delivery changes nothing.
-      await deliver({
-        shop: SHOP,
-        topic: "bulk_operations/finish",
-        resourceId: [...store.requireShop(SHOP).bulkOperations.keys()].at(-1)!,
+describe("reconciliation", () => {
+  it(
+    "GIVEN webhooks the stand-in never delivered WHEN the scheduled reconciliation runs THEN the histories match what Shopify holds",
+    { timeout: 90_000 },
+    async () => {
+      await givenInstalledSession();
+      const { admin } = await unauthenticated.admin(SHOP);
+      await onInstalled({ shop: SHOP, admin });
+      await backfillToTheEnd();
+      const standin = store.requireShop(SHOP);
+      // What happened while webhooks were lost: an order cancelled, a customer renamed, a product repriced.
+      const order = [...standin.orders.values()].find((o) => o.customerId !== null && !o.cancelledAt)!;
+      const customer = standin.customers.get(order.customerId!)!;
+      const product = [...standin.products.values()][0]!;
+      const now = store.stamp();
+      Object.assign(order, { cancelledAt: now, cancelReason: "customer", financialStatus: "voided", updatedAt: now });
+      Object.assign(customer, { lastName: "Reconciled", updatedAt: store.stamp() });
+      product.variants[0]!.price = "99.99";
+      product.updatedAt = store.stamp();
+
+      await enqueueJob(prisma, { kind: "reconcile", shop: SHOP, key: `reconcile:${SHOP}` });
+      await drain();
+      const job = await prisma.job.findFirstOrThrow({ where: { kind: "reconcile" }, orderBy: { createdAt: "desc" } });
+      expect([job.status, job.lastError]).toEqual(["done", null]);
+      expect(await prisma.order.findFirstOrThrow({ where: { orderGid: `gid://shopify/Order/${order.id}` } })).toMatchObject({
+        cancelledAt: new Date(now),
       });
-      expect(await prisma.order.count({ where: { shop: SHOP } })).toBe(historic);
+      expect(await prisma.customer.findFirstOrThrow({ where: { customerGid: `gid://shopify/Customer/${customer.id}` } })).toMatchObject({
+        lastName: "Reconciled",
+      });
+      expect(await prisma.product.findFirstOrThrow({ where: { productGid: `gid://shopify/Product/${product.id}` } })).toMatchObject({
+        priceMinor: 9999n,
+      });
+      expect((await prisma.shop.findUniqueOrThrow({ where: { shop: SHOP } })).reconciledThrough).toBeInstanceOf(Date);
     },
   );
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { loader as loyalty } from "../../app/routes/proxy.loyalty";
 import { loader as recommendations } from "../../app/routes/proxy.recommendations";
-import { postEntry } from "../../app/loyalty/ledger.server";
+import { postEntries } from "../../app/loyalty/ledger.server";
 import { clearRecommendationCache } from "../../app/recommendations/recommend.server";
 import { appProxyRequest } from "../helpers/app-proxy-request";
 import { SHOP } from "../helpers/webhook-request";
@@ -22,13 +22,17 @@ async function givenLedger() {
     ["order:2:earn", 40],
     ["order:1:cancel", -20],
   ] as const) {
-    await postEntry({
-      shop: SHOP,
-      customerId: "gid://shopify/Customer/17850",
-      points,
-      reason: points > 0 ? "earn:order" : "reverse:cancel",
-      idempotencyKey: key,
-    });
+    await prisma.$transaction((tx) =>
+      postEntries(tx, [
+        {
+          shop: SHOP,
+          customerGid: "gid://shopify/Customer/17850",
+          points,
+          reason: points > 0 ? "earn:order" : "reverse:cancel",
+          idempotencyKey: key,
+        },
+      ]),
+    );
   }
 }
 
@@ -57,6 +61,18 @@ describe("app proxy /apps/rapport/loyalty", () => {
   });
 });
 
+describe("app proxy: signed parameters", () => {
+  it("GIVEN logged_in_customer_id twice in a signed query WHEN loaded THEN it is refused, not served for the first value", async () => {
+    await givenLedger();
+    const signed = appProxyRequest("loyalty", { customerId: 17850 });
+    const url = new URL(signed.url);
+    url.searchParams.append("logged_in_customer_id", "17851");
+    const response = await call(loyalty, new Request(url));
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/logged_in_customer_id must appear once/);
+  });
+});
+
 describe("app proxy /apps/rapport/recommendations", () => {
   it("GIVEN purchases WHEN a product page asks THEN co-purchased products lead, then popular ones, never the product itself", async () => {
     clearRecommendationCache();
@@ -65,7 +81,7 @@ describe("app proxy /apps/rapport/recommendations", () => {
       await prisma.product.create({
         data: {
           shop: SHOP,
-          shopifyId: `gid://shopify/Product/${i + 1}`,
+          productGid: `gid://shopify/Product/${i + 1}`,
           handle,
           title: handle,
           priceMinor: 100 * (i + 1),
@@ -73,17 +89,35 @@ describe("app proxy /apps/rapport/recommendations", () => {
         },
       });
     }
-    const buy = (order: number, product: number, weight = 1) =>
-      prisma.interaction.create({
+    const orderIds = new Map<number, string>();
+    const buy = async (order: number, product: number, weight = 1) => {
+      if (!orderIds.has(order)) {
+        const row = await prisma.order.create({
+          data: {
+            shop: SHOP,
+            orderGid: `gid://shopify/Order/${order}`,
+            name: `#${order}`,
+            processedAt: new Date(),
+            currencyCode: "GBP",
+            subtotalMinor: 0,
+            totalMinor: 0,
+            sourceUpdatedAt: new Date(),
+            ingestedVia: "webhook",
+          },
+        });
+        orderIds.set(order, row.id);
+      }
+      await prisma.interaction.create({
         data: {
           shop: SHOP,
-          productId: `gid://shopify/Product/${product}`,
+          productGid: `gid://shopify/Product/${product}`,
           kind: "purchase",
           weight,
           at: new Date(),
-          sourceKey: `gid://shopify/Order/${order}#${product}`,
+          orderId: orderIds.get(order)!,
         },
       });
+    };
     await buy(1, 1);
     await buy(1, 2); // mug + lantern together
     await buy(2, 3, 50);

@@ -16,7 +16,8 @@ beforeEach(() => {
 afterEach(() => {
   vi.mocked(console.error).mockRestore();
   const expected = (globalThis as { __rapportExpectedConsoleErrors?: number }).__rapportExpectedConsoleErrors ?? 0;
-  if (errors.length > expected) {
+  // Declared errors must happen exactly (a test expecting a logged failure fails if none is logged).
+  if (errors.length > expected || (expected > 0 && errors.length !== expected)) {
     original("Unexpected console.error:", ...errors.flat());
     throw new Error(`Unexpected console.error during test: ${errors.map((a) => a.map(String).join(" ")).join(" | ")}`);
   }

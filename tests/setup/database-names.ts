@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import path from "node:path";
 
 export type TestDatabaseKind = "sqlite" | "postgres";
@@ -8,5 +9,6 @@ export function testDatabaseKind(): TestDatabaseKind {
 }
 
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-export const POSTGRES_TEMPLATE_DB = "rapport_test_template";
+/** One template per checkout, so test runs in two worktrees on one PostgreSQL never meet. */
+export const POSTGRES_TEMPLATE_DB = `rapport_test_template_${createHash("sha1").update(process.cwd()).digest("hex").slice(0, 8)}`;
 export const SQLITE_TEMPLATE = path.resolve("tests/.tmp/template.db");

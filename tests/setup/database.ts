@@ -32,14 +32,22 @@ if (testDatabaseKind() === "postgres") {
 // Each test starts from empty tables (the file's database is its own; tests inside it share it).
 beforeEach(async () => {
   const { default: prisma } = await import("../../app/db.server");
+  const { forgetKnownShop } = await import("../../app/shops/known-shops.server");
+  forgetKnownShop();
   await prisma.$transaction([
+    prisma.interaction.deleteMany(),
     prisma.orderLine.deleteMany(),
     prisma.order.deleteMany(),
-    prisma.interaction.deleteMany(),
+    prisma.refundLine.deleteMany(),
+    prisma.refund.deleteMany(),
     prisma.ledgerEntry.deleteMany(),
     prisma.customer.deleteMany(),
+    prisma.productCollection.deleteMany(),
+    prisma.productVariant.deleteMany(),
     prisma.product.deleteMany(),
-    prisma.parkedWebhook.deleteMany(),
+    prisma.webhookDelivery.deleteMany(),
+    prisma.job.deleteMany(),
+    prisma.backfillRun.deleteMany(),
     prisma.loyaltyProgram.deleteMany(),
     prisma.session.deleteMany(),
     prisma.shop.deleteMany(),

@@ -1,32 +1,26 @@
 import prisma from "../../db.server";
 import type { Strategy } from "../strategy";
-import { orderInteractionKeys } from "../../customers/record-order.server";
 
 /**
- * Products bought in the same orders as the given product, most co-purchased first. An interaction's
- * sourceKey is `<order gid>#<line>`, so the order is the part before `#`.
+ * Products bought in the same orders as the given product, most co-purchased first. Purchase
+ * interactions reference their order, so the orders of the product's recent purchases are one read.
  */
-export const boughtTogether: Strategy = async ({ shop, productId, limit }) => {
-  if (!productId) return [];
+export const boughtTogether: Strategy = async ({ shop, productGid, limit }) => {
+  if (!productGid) return [];
   const withProduct = await prisma.interaction.findMany({
-    where: { shop, kind: "purchase", productId },
-    select: { sourceKey: true },
+    where: { shop, kind: "purchase", productGid, orderId: { not: null } },
+    select: { orderId: true },
     take: 500,
     orderBy: { at: "desc" },
   });
-  const orders = [...new Set(withProduct.map((i) => i.sourceKey.split("#")[0]!))];
+  const orders = [...new Set(withProduct.map((i) => i.orderId!))];
   if (orders.length === 0) return [];
   const together = await prisma.interaction.findMany({
-    where: {
-      shop,
-      kind: "purchase",
-      productId: { not: productId },
-      OR: orders.map((order) => ({ sourceKey: orderInteractionKeys(order) })),
-    },
-    select: { productId: true },
+    where: { shop, kind: "purchase", productGid: { not: productGid }, orderId: { in: orders } },
+    select: { productGid: true },
   });
   const counts = new Map<string, number>();
-  for (const { productId: id } of together) counts.set(id, (counts.get(id) ?? 0) + 1);
+  for (const { productGid: id } of together) counts.set(id, (counts.get(id) ?? 0) + 1);
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, limit * 2)

@@ -4,10 +4,10 @@ import type { Strategy } from "../strategy";
 /** Most recently added or updated active products: the cold-start fallback. */
 export const newest: Strategy = async ({ shop, limit }) => {
   const rows = await prisma.product.findMany({
-    where: { shop, status: "ACTIVE" },
+    where: { shop, status: "ACTIVE", deletedAt: null },
     orderBy: { updatedAt: "desc" },
     take: limit * 2,
-    select: { shopifyId: true },
+    select: { productGid: true },
   });
-  return rows.map((row) => row.shopifyId);
+  return rows.map((row) => row.productGid);
 };

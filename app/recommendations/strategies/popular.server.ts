@@ -11,11 +11,11 @@ export const popular: Strategy = async ({ shop, limit }) => {
 
 async function topPurchased(shop: string, since: Date | null, take: number): Promise<string[]> {
   const rows = await prisma.interaction.groupBy({
-    by: ["productId"],
+    by: ["productGid"],
     where: { shop, kind: "purchase", ...(since ? { at: { gte: since } } : {}) },
     _sum: { weight: true },
     orderBy: { _sum: { weight: "desc" } },
     take: take * 2, // headroom for products the caller excludes
   });
-  return rows.map((row) => row.productId);
+  return rows.map((row) => row.productGid);
 }

@@ -1,8 +1,7 @@
-import { execute, parse } from "graphql";
+import { parse } from "graphql";
 import type { StandinBulkOperation, StandinStore } from "../store";
-import { adminSchema } from "./schema";
-import { rootValue } from "./resolvers";
-import type { ViewContext } from "./views";
+import { executeAdmin } from "./execute";
+import type { ViewContext } from "./view-context";
 
 type Json = Record<string, unknown>;
 
@@ -15,13 +14,7 @@ export function runBulkOperation(store: StandinStore, v: ViewContext, op: Standi
   setTimeout(async () => {
     op.status = "RUNNING";
     try {
-      const bulkView: ViewContext = { ...v, options: { bulk: true } };
-      const result = await execute({
-        schema: adminSchema(),
-        document: parse(op.query),
-        rootValue: rootValue(store, bulkView),
-        typeResolver: typeOf,
-      });
+      const result = await executeAdmin(store, { ...v, options: { bulk: true } }, parse(op.query));
       if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join("; "));
       const lines: string[] = [];
       for (const value of Object.values(result.data ?? {})) flatten(value as Json, undefined, lines);
@@ -62,7 +55,4 @@ function nodesOf(conn: Json | null | undefined): Json[] {
   return ((conn.edges as { node: Json }[] | undefined) ?? []).map((edge) => edge.node);
 }
 
-/** Views carry their GraphQL type name; interfaces and unions resolve by it. */
-export function typeOf(value: unknown): string | undefined {
-  return (value as { __typename?: string } | null)?.__typename;
-}
+export { typeOf } from "./execute";

@@ -7,15 +7,20 @@ import {
   valueFromAST,
   type DocumentNode,
   type GraphQLCompositeType,
+  type GraphQLObjectType,
   type GraphQLSchema,
   type SelectionSetNode,
   type FragmentDefinitionNode,
   Kind,
 } from "graphql";
 
+/** Shopify refuses any single query whose requested cost is above this (MAX_COST_EXCEEDED). */
+export const MAX_SINGLE_QUERY_COST = 1000;
+
 /**
  * Shopify's documented query cost, computed before execution: a scalar or enum field costs 0, an
- * object 1, a connection 2 plus `first`/`last` times the cost of one node, a mutation 10.
+ * object 1, a connection 2 plus `first`/`last` times the cost of one node (1 for the node, plus what
+ * it selects — the same whether read through `edges { node }` or `nodes`), a mutation 10.
  * (shopify.dev "API rate limits → Calculating query costs"). Written by hand: no library computes it.
  * @example requestedCost(schema, parse("{ shop { name } }"), {}) // 1
  */
@@ -53,21 +58,40 @@ export function requestedCost(
       if (!field) continue;
       const named = getNamedType(field.type);
       if (!isCompositeType(named) || !selection.selectionSet) continue;
-      const inner = costOf(selection.selectionSet, named);
-      if (named.name.endsWith("Connection")) {
+      if (named.name.endsWith("Connection") && isObjectType(named)) {
         const arg = (name: string) => {
           const node = selection.arguments?.find((a) => a.name.value === name);
           const def = field.args.find((a) => a.name === name);
           return node && def ? (valueFromAST(node.value, def.type, variables) as number | null | undefined) : undefined;
         };
         const size = arg("first") ?? arg("last") ?? 1;
-        // The connection's own 2, then one node's cost per requested node (edges/nodes selection).
-        total += 2 + size * Math.max(0, inner - 1);
+        // The connection's own 2 (pageInfo and cursors included), then one node's cost per requested node.
+        total += 2 + size * nodeCost(selection.selectionSet, named);
       } else {
-        total += 1 + inner;
+        total += 1 + costOf(selection.selectionSet, named);
       }
     }
     return total;
+  };
+  /** One node of a connection: 1 for the object, plus what `edges { node { … } }` and `nodes { … }` select. */
+  const nodeCost = (set: SelectionSetNode, connectionType: GraphQLObjectType): number => {
+    let readsNodes = false;
+    let selected = 0;
+    const add = (selection: SelectionSetNode, type: unknown) => {
+      if (!isCompositeType(type)) return;
+      readsNodes = true;
+      selected += costOf(selection, type);
+    };
+    for (const selection of set.selections) {
+      if (selection.kind !== Kind.FIELD || !selection.selectionSet) continue;
+      const named = getNamedType(connectionType.getFields()[selection.name.value]?.type);
+      if (selection.name.value === "nodes") add(selection.selectionSet, named);
+      if (selection.name.value === "edges" && isObjectType(named))
+        for (const inner of selection.selectionSet.selections)
+          if (inner.kind === Kind.FIELD && inner.name.value === "node" && inner.selectionSet)
+            add(inner.selectionSet, getNamedType(named.getFields().node?.type));
+    }
+    return readsNodes ? 1 + selected : 0;
   };
   return costOf(operation.selectionSet, root);
 }

@@ -1,27 +1,20 @@
-import { parse, validate, type GraphQLError } from "graphql";
 import type { StandinStore } from "../store";
-import { gid, legacyId } from "../store";
-import type { ConnectionArgs } from "./connection";
-import { connection } from "./connection";
-import { adminSchema } from "./schema";
+import { gid } from "../store";
 import { runBulkOperation } from "./bulk";
-import {
-  bulkOperationView,
-  customerView,
-  discountNodeView,
-  metafieldView,
-  orderView,
-  productView,
-  shopView,
-  type ViewContext,
-} from "./views";
+import { bulkQueryProblems } from "./bulk-rules";
+import { resourceConnection, resourceCount, type ListArgs } from "./resource-list";
+import { safeLegacyId, writeResolvers } from "./write-resolvers";
+import { bulkOperationView, customerView, orderView, productView, shopView, type ViewContext } from "./views";
 
-type Args<T = object> = ConnectionArgs & T;
+type CountArgs = { query?: string | null; limit?: number | null };
 
 /**
  * The root value for Query and Mutation: exactly the Admin API entry points Rapport uses.
- * `query:` search strings on connections are not interpreted (the app does not filter server-side);
- * every other argument behaves as Shopify documents it.
+ * `products`, `customers`, `orders` and their `*Count` fields honour `query:` only for date
+ * comparisons on `updated_at`/`created_at`/`processed_at`; other search terms are ignored, as Shopify
+ * ignores a field it does not know (see search-query.ts). `sortKey` orders by ID, UPDATED_AT,
+ * CREATED_AT or PROCESSED_AT (anything else by ID); the default is the schema's — ID, but PROCESSED_AT
+ * for orders. Every other argument behaves as Shopify documents.
  */
 export function rootValue(store: StandinStore, v: ViewContext) {
   const s = v.shop;
@@ -49,28 +42,18 @@ export function rootValue(store: StandinStore, v: ViewContext) {
   };
   return {
     shop: () => shopView(v),
-    products: (args: Args) =>
-      connection(
-        [...s.products.values()].map((p) => productView(v, p)),
-        args,
-        v.options,
-      ),
+    products: (args: ListArgs) => resourceConnection(s.products.values(), args, v.options, (p) => productView(v, p)),
+    productsCount: (args: CountArgs) => resourceCount(s.products.values(), args),
     product: ({ id }: { id: string }) => node(id),
-    customers: (args: Args) =>
-      connection(
-        [...s.customers.values()].map((c) => customerView(v, c)),
-        args,
-        v.options,
-      ),
+    customers: (args: ListArgs) => resourceConnection(s.customers.values(), args, v.options, (c) => customerView(v, c)),
+    customersCount: (args: CountArgs) => resourceCount(s.customers.values(), args),
     customer: ({ id }: { id: string }) => node(id),
-    orders: (args: Args) =>
-      connection(
-        [...s.orders.values()].map((o) => orderView(v, o)),
-        args,
-        v.options,
-      ),
+    orders: (args: ListArgs) => resourceConnection(s.orders.values(), args, v.options, (o) => orderView(v, o)),
+    ordersCount: (args: CountArgs) => resourceCount(s.orders.values(), args),
     order: ({ id }: { id: string }) => node(id),
     node: ({ id }: { id: string }) => node(id),
+    // Shopify answers ids it does not know (or cannot show) with null in their place.
+    nodes: ({ ids }: { ids: string[] }) => ids.map((id) => node(id)),
     bulkOperation: ({ id }: { id: string }) => node(id),
     currentBulkOperation: () => {
       const latest = [...s.bulkOperations.values()].at(-1);
@@ -108,94 +91,6 @@ export function rootValue(store: StandinStore, v: ViewContext) {
       return { bulkOperation: bulkOperationView(v, op), userErrors: [] };
     },
 
-    discountCodeBasicCreate: ({ basicCodeDiscount: input }: { basicCodeDiscount: Record<string, any> }) => {
-      const errors: { field: string[]; message: string; code: string }[] = [];
-      const code = String(input.code ?? "").trim();
-      if (!code) errors.push({ field: ["basicCodeDiscount", "code"], message: "Code can't be blank", code: "BLANK" });
-      if ([...s.discountCodes.values()].some((d) => d.code.toLowerCase() === code.toLowerCase()))
-        errors.push({ field: ["basicCodeDiscount", "code"], message: "Code must be unique. Please try a different code.", code: "TAKEN" });
-      if (!input.title) errors.push({ field: ["basicCodeDiscount", "title"], message: "Title can't be blank", code: "BLANK" });
-      const value = input.customerGets?.value ?? {};
-      const amount = value.discountAmount?.amount ?? (value.percentage !== undefined ? String(value.percentage) : undefined);
-      if (amount === undefined)
-        errors.push({ field: ["basicCodeDiscount", "customerGets", "value"], message: "Value can't be blank", code: "BLANK" });
-      if (errors.length) return { codeDiscountNode: null, userErrors: errors };
-      const customerIds = (input.context?.customers?.add ?? input.customerSelection?.customers?.add ?? []).map((id: string) =>
-        legacyId(id),
-      );
-      const discount = {
-        id: store.nextId(),
-        title: String(input.title),
-        code,
-        customerIds,
-        valueType: value.percentage !== undefined ? ("percentage" as const) : ("fixed_amount" as const),
-        value: String(amount),
-        usageLimit: input.usageLimit ?? null,
-        appliesOncePerCustomer: Boolean(input.appliesOncePerCustomer),
-        startsAt: input.startsAt ?? new Date().toISOString(),
-        endsAt: input.endsAt ?? null,
-        createdAt: new Date().toISOString(),
-      };
-      s.discountCodes.set(discount.id, discount);
-      return { codeDiscountNode: discountNodeView(discount), userErrors: [] };
-    },
-
-    metafieldsSet: ({
-      metafields,
-    }: {
-      metafields: { ownerId: string; namespace?: string; key: string; type?: string; value: string }[];
-    }) => {
-      const userErrors: { field: string[]; message: string; code: string; elementIndex: number }[] = [];
-      metafields.forEach((m, i) => {
-        const owner = /Customer\//.test(m.ownerId) ? s.customers.get(safeLegacyId(m.ownerId) ?? -1) : undefined;
-        if (!owner)
-          userErrors.push({
-            field: ["metafields", String(i), "ownerId"],
-            message: "Owner does not exist.",
-            code: "INVALID",
-            elementIndex: i,
-          });
-        if (!m.type)
-          userErrors.push({ field: ["metafields", String(i), "type"], message: "Type can't be blank.", code: "BLANK", elementIndex: i });
-        if (m.type === "number_integer" && !/^-?\d+$/.test(m.value))
-          userErrors.push({
-            field: ["metafields", String(i), "value"],
-            message: "Value must be an integer.",
-            code: "INVALID_VALUE",
-            elementIndex: i,
-          });
-      });
-      if (userErrors.length) return { metafields: [], userErrors }; // atomic, as Shopify's metafieldsSet is
-      const now = new Date().toISOString();
-      return {
-        metafields: metafields.map((m) => {
-          const owner = s.customers.get(legacyId(m.ownerId))!;
-          const fullKey = `${m.namespace ?? "$app"}.${m.key}`;
-          owner.metafields[fullKey] = { type: m.type!, value: m.value, updatedAt: now };
-          return metafieldView(owner, fullKey);
-        }),
-        userErrors: [],
-      };
-    },
+    ...writeResolvers(store, v),
   };
-}
-
-/** A bulk query must be a valid query with exactly one top-level connection (Shopify's rule). */
-function bulkQueryProblems(query: string): string[] {
-  try {
-    const document = parse(query);
-    const errors: readonly GraphQLError[] = validate(adminSchema(), document);
-    if (errors.length) return errors.map((e) => `Invalid bulk query: ${e.message}`);
-    return [];
-  } catch (error) {
-    return [`Invalid bulk query: ${(error as Error).message}`];
-  }
-}
-
-function safeLegacyId(id: string): number | null {
-  try {
-    return legacyId(id);
-  } catch {
-    return null;
-  }
 }

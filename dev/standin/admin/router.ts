@@ -1,14 +1,12 @@
 import express from "express";
-import { execute, parse, validate, type DocumentNode, type GraphQLError } from "graphql";
+import { parse, validate, type DocumentNode, type GraphQLError } from "graphql";
 import type { StandinContext } from "../context";
 import { adminSchema } from "./schema";
-import { requestedCost } from "./cost";
+import { MAX_SINGLE_QUERY_COST, requestedCost } from "./cost";
 import { LeakyBucket, STANDARD_LIMITS, type BucketLimits } from "./throttle";
-import { rootValue } from "./resolvers";
-import { typeOf } from "./bulk";
+import { executeAdmin } from "./execute";
 
 export const ADMIN_API_VERSION = "2026-07";
-const MAX_SINGLE_QUERY_COST = 1000;
 
 /**
  * Admin GraphQL as Shopify serves it: access-token check, graphql-js validation against the real
@@ -69,14 +67,8 @@ export function adminApiRouter(ctx: StandinContext, limits: BucketLimits = STAND
       });
       return;
     }
-    const result = await execute({
-      schema: adminSchema(),
-      document,
-      variableValues: variables,
-      operationName,
-      rootValue: rootValue(ctx.store, { shop, standinUrl: ctx.standinUrl, options: { bulk: false } }),
-      typeResolver: typeOf,
-    });
+    const view = { shop, standinUrl: ctx.standinUrl, options: { bulk: false } };
+    const result = await executeAdmin(ctx.store, view, document, variables, operationName);
     res.json({
       ...(result.errors ? { errors: result.errors.map(formatError) } : {}),
       data: result.data ?? null,

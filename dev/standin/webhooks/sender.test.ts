@@ -67,9 +67,13 @@ describe("the stand-in's webhook sender", () => {
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats(ajv);
     const shop = ctx.store.requireShop(SHOP);
-    // The package's schemas are inferred from examples whose order `refunds` array is empty, so an
-    // order payload is checked on an order without refunds; refunds/create checks the refund shape.
-    const order = [...shop.orders.values()].find((o) => o.refunds.length === 0)!;
+    // The package's schemas are inferred from examples whose order `refunds` array is empty and that
+    // was shipped (its schema requires `shipping_address`, which Shopify omits for a POS sale), so an
+    // order payload is checked on a shipped order without refunds — one with a line discount and tax,
+    // so those shapes are checked too; refunds/create checks the refund shape.
+    const order = [...shop.orders.values()].find(
+      (o) => o.refunds.length === 0 && o.shippingAddress && o.totalTax !== "0.00" && o.lineItems.some((li) => li.discount),
+    )!;
     const refunded = [...shop.orders.values()].find((o) => o.refunds.length > 0)!;
     const customer = shop.customers.get(order.customerId!)!;
     const product = [...shop.products.values()][0]!;

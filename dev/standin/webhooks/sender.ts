@@ -15,20 +15,29 @@ export interface Delivery {
   triggeredAt: string;
   attempts: number;
   statuses: (number | string)[];
-  status: "pending" | "delivered" | "failed";
+  /** "dropped": lost on the way, never sent — what reconciliation exists to recover from. */
+  status: "pending" | "delivered" | "failed" | "dropped";
 }
+
+/** Decides, per delivery, whether it is lost: true drops it. */
+export type DropPredicate = (delivery: Readonly<Delivery>) => boolean;
 
 export interface SenderOptions {
   /** Waits before each retry. Shopify retries 8 times over 4 hours; dev compresses the schedule. */
   retryDelaysMs?: number[];
+  /**
+   * Loses the deliveries it returns true for: recorded with status "dropped", never sent, never
+   * retried — Shopify does not promise delivery, and the app's reconciliation must catch up.
+   */
+  drop?: DropPredicate;
 }
 
 /**
  * Delivers every store change to the app as Shopify would: one POST per subscribed topic, signed
  * (X-Shopify-Hmac-Sha256 = base64 HMAC-SHA256 of the raw body with the app secret), with Shopify's
  * headers, retried with backoff on a non-2xx answer or a network error, keeping the webhook id.
- * Nothing is sent for a shop where the app is not installed.
- * @example const sender = attachWebhookSender(ctx); ...; await sender.idle()
+ * Nothing is sent for a shop where the app is not installed; deliveries `drop` picks are lost.
+ * @example const sender = attachWebhookSender(ctx, { drop: (d) => d.topic === "orders/paid" }); ...; await sender.idle()
  */
 export function attachWebhookSender(ctx: StandinContext, options: SenderOptions = {}) {
   const delays = options.retryDelaysMs ?? [100, 200, 400, 800, 1600, 3200, 6400, 12800];
@@ -36,6 +45,7 @@ export function attachWebhookSender(ctx: StandinContext, options: SenderOptions 
   const deliveries: Delivery[] = [];
   const pending = new Set<Promise<void>>();
   let queue: Promise<void> = Promise.resolve();
+  let drop: DropPredicate | undefined = options.drop;
 
   const attempt = async (delivery: Delivery): Promise<void> => {
     delivery.attempts += 1;
@@ -96,6 +106,10 @@ export function attachWebhookSender(ctx: StandinContext, options: SenderOptions 
         status: "pending",
       };
       deliveries.push(delivery);
+      if (drop?.(delivery)) {
+        delivery.status = "dropped";
+        continue;
+      }
       // One at a time per sender, so a demo's orders/create lands before its orders/paid.
       queue = queue.then(() => attempt(delivery));
       track(queue);
@@ -109,7 +123,11 @@ export function attachWebhookSender(ctx: StandinContext, options: SenderOptions 
     async idle(): Promise<void> {
       while (pending.size > 0) await Promise.allSettled([...pending]);
     },
-    /** Sends a delivery again with the same webhook id, as Shopify's retries do. */
+    /** Changes which deliveries are lost from now on; undefined sends everything again. */
+    setDrop(predicate: DropPredicate | undefined): void {
+      drop = predicate;
+    },
+    /** Sends a delivery again with the same webhook id, as Shopify's retries do (a dropped one too). */
     async resend(webhookId: string): Promise<void> {
       const original = deliveries.find((d) => d.webhookId === webhookId);
       if (!original) throw new Error(`no delivery ${webhookId}`);

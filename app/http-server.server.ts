@@ -1,0 +1,55 @@
+import type { Server } from "node:http";
+import path from "node:path";
+import express from "express";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+
+/**
+ * The app's HTTP server around a Remix production build: fingerprinted assets cached for a year,
+ * the rest of build/client for an hour, every other request to Remix. Production (`npm start`) and the
+ * demo serve the same thing; `before` lets the demo add its stand-in headers.
+ * @example const app = createHttpApp(build, "build"); await listen(app, 3000)
+ */
+export function createHttpApp(build: ServerBuild, buildDir: string, before?: express.RequestHandler): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  if (before) app.use(before);
+  app.use("/assets", express.static(path.join(buildDir, "client", "assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+  app.all("*", createRequestHandler({ build, mode: "production" }));
+  return app;
+}
+
+/** Raised when the port is taken: callers print its one-line message instead of a stack trace. */
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`port ${port} is already in use — stop what is using it or choose another port`);
+  }
+}
+
+/**
+ * Listens on `host:port` (port 0 picks a free one). `close` also ends keep-alive connections.
+ * @throws PortInUseError when the port is taken
+ */
+export async function listen(
+  app: express.Express,
+  port: number,
+  host = "127.0.0.1",
+): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(port, host, () => resolve(s));
+    s.once("error", (error: NodeJS.ErrnoException) => reject(error.code === "EADDRINUSE" ? new PortInUseError(port) : error));
+  });
+  server.keepAliveTimeout = 65_000;
+  const address = server.address();
+  const bound = typeof address === "object" && address ? address.port : port;
+  return {
+    url: `http://${host}:${bound}`,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,17 @@
+import { runBackfill } from "../backfill/backfill-job.server";
+import { reconcileShop } from "../backfill/reconcile-job.server";
+import type { JobHandler, Schedule } from "./job";
+import { pruneWorkTables } from "./prune.server";
+
+/** Every kind of background work, by the capability that does it. */
+export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
+  backfill: runBackfill,
+  reconcile: reconcileShop,
+  prune: pruneWorkTables,
+};
+
+/** Work queued on a clock (ensureScheduledJobs). */
+export const SCHEDULES: readonly Schedule[] = [
+  { kind: "reconcile", everyMs: 15 * 60_000, perShop: true },
+  { kind: "prune", everyMs: 6 * 3_600_000, perShop: false },
+];

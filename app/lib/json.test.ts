@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { parseJsonLossless } from "./json";
+
+describe("lossless JSON", () => {
+  it("GIVEN ids beyond 2^53 WHEN parsed THEN they stay exact as digit strings", () => {
+    const parsed = parseJsonLossless(
+      '{"id":820982911946154508,"other":820982911946154509,"line_items":[{"product_id":9007199254740993}]}',
+    ) as any;
+    expect(parsed.id).toBe("820982911946154508");
+    expect(parsed.other).toBe("820982911946154509");
+    expect(parsed.line_items[0].product_id).toBe("9007199254740993");
+  });
+
+  it("GIVEN ordinary numbers WHEN parsed THEN they are numbers", () => {
+    expect(parseJsonLossless('{"quantity":2,"subtotal":89.99,"id":17850,"n":-3}')).toEqual({
+      quantity: 2,
+      subtotal: 89.99,
+      id: 17850,
+      n: -3,
+    });
+    expect(parseJsonLossless('{"note":"ref 12345678901234567890","id":5}')).toEqual({ note: "ref 12345678901234567890", id: 5 });
+  });
+
+  it("GIVEN text that is not JSON WHEN parsed THEN a SyntaxError", () => {
+    expect(() => parseJsonLossless("{not json")).toThrow(SyntaxError);
+    expect(() => parseJsonLossless('{"id":12345678901234567890')).toThrow(SyntaxError);
+  });
+});

@@ -1,0 +1,151 @@
+import { randomUUID } from "node:crypto";
+import { dbKind, type Tx, SQL } from "../db.server";
+
+import { recordCustomers } from "../customers/record-customers.server";
+import { refreshCustomerAggregates } from "../customers/customer-aggregates.server";
+import type { OrderCommand } from "./order-command";
+import { isNewerOrder } from "./order-version";
+import { recordRefunds, refreshOrderRefunds } from "./record-refunds.server";
+
+/** The path that first recorded an order. */
+export type IngestedVia = "webhook" | "backfill" | "reconcile";
+
+/** What a batch changed: the orders whose stored state moved (points settle on these). */
+export interface RecordedOrders {
+  changedOrderGids: string[];
+}
+
+/**
+ * Records orders in the customers' histories inside the caller's transaction, in batches: orders,
+ * lines, purchase interactions, refunds and the customers' aggregates commit together. Reorder-safe:
+ * an older version of an order never overwrites a newer one (docs/decisions/004), so any arrival order
+ * of the same deliveries ends in the same state; a re-delivery changes nothing.
+ * @example await prisma.$transaction((tx) => recordOrders(tx, shop, [parseRestOrder(payload)], "webhook"))
+ */
+export async function recordOrders(tx: Tx, shop: string, commands: OrderCommand[], via: IngestedVia): Promise<RecordedOrders> {
+  const latest = new Map<string, OrderCommand>();
+  for (const c of commands) {
+    const seen = latest.get(c.orderGid);
+    if (!seen || isNewerOrder(version(c), version(seen))) latest.set(c.orderGid, c);
+  }
+  if (latest.size === 0) return { changedOrderGids: [] };
+  await recordCustomers(
+    tx,
+    shop,
+    [...latest.values()].flatMap((c) => (c.customer ? [c.customer] : [])),
+  );
+  const gids = [...latest.keys()];
+  // PostgreSQL: workers in several processes may hold deliveries of the same order; the row lock
+  // makes the version check and the write one step. SQLite has a single writer already.
+  if (dbKind === "postgres")
+    await tx.$queryRaw`SELECT "id" FROM "Order" WHERE "shop" = ${shop} AND "orderGid" IN (${SQL.join(gids)}) ORDER BY "id" FOR UPDATE`;
+  const stored = await tx.order.findMany({
+    where: { shop, orderGid: { in: gids } },
+    select: { id: true, orderGid: true, sourceUpdatedAt: true, cancelledAt: true, financialStatus: true, customerGid: true },
+  });
+  const byGid = new Map(stored.map((row) => [row.orderGid, row]));
+
+  const created: OrderCommand[] = [];
+  const updated: { id: string; command: OrderCommand; previousCustomerGid: string | null }[] = [];
+  for (const command of latest.values()) {
+    const row = byGid.get(command.orderGid);
+    if (!row) created.push(command);
+    else if (
+      isNewerOrder(version(command), {
+        updatedAt: row.sourceUpdatedAt,
+        cancelled: row.cancelledAt !== null,
+        financialStatus: row.financialStatus,
+      })
+    ) {
+      updated.push({ id: row.id, command, previousCustomerGid: row.customerGid });
+    }
+  }
+
+  const ids = new Map<string, string>();
+  if (created.length) {
+    const data = created.map((c) => {
+      const id = randomUUID();
+      ids.set(c.orderGid, id);
+      return { id, shop, orderGid: c.orderGid, ingestedVia: via, ...orderFields(c) };
+    });
+    await tx.order.createMany({ data });
+  }
+  for (const { id, command } of updated) {
+    ids.set(command.orderGid, id);
+    await tx.order.update({ where: { id }, data: orderFields(command) });
+  }
+  if (updated.length) {
+    const replaced = updated.map((u) => u.id);
+    await tx.orderLine.deleteMany({ where: { orderId: { in: replaced } } });
+    await tx.interaction.deleteMany({ where: { orderId: { in: replaced } } });
+  }
+  const written = [...created, ...updated.map((u) => u.command)];
+  const lines = written.flatMap((c) => c.lines.map((line) => ({ id: randomUUID(), orderId: ids.get(c.orderGid)!, shop, ...line })));
+  if (lines.length) await tx.orderLine.createMany({ data: lines });
+  const purchases = written
+    .filter((c) => !c.cancelledAt && !c.test)
+    .flatMap((c) =>
+      c.lines
+        .filter((line) => line.productGid && line.quantity > 0)
+        .map((line) => ({
+          id: randomUUID(),
+          shop,
+          customerGid: c.customer?.customerGid ?? null,
+          productGid: line.productGid!,
+          kind: "purchase",
+          weight: line.quantity,
+          at: c.processedAt,
+          orderId: ids.get(c.orderGid)!,
+        })),
+    );
+  if (purchases.length) await tx.interaction.createMany({ data: purchases });
+
+  const refunded = await recordRefunds(
+    tx,
+    shop,
+    [...latest.values()].flatMap((c) => c.refunds),
+  );
+  await refreshOrderRefunds(tx, shop, [...created.map((c) => c.orderGid), ...refunded]);
+
+  const customers = new Set<string>();
+  for (const c of written) if (c.customer) customers.add(c.customer.customerGid);
+  for (const u of updated) if (u.previousCustomerGid) customers.add(u.previousCustomerGid);
+  if (refunded.length) {
+    const owners = await tx.order.findMany({
+      where: { shop, orderGid: { in: refunded }, customerGid: { not: null } },
+      select: { customerGid: true },
+    });
+    for (const o of owners) customers.add(o.customerGid!);
+  }
+  await refreshCustomerAggregates(tx, shop, customers);
+  return { changedOrderGids: [...new Set([...written.map((c) => c.orderGid), ...refunded])] };
+}
+
+function version(c: OrderCommand) {
+  return { updatedAt: c.updatedAt, cancelled: c.cancelledAt !== null, financialStatus: c.financialStatus };
+}
+
+function orderFields(c: OrderCommand) {
+  return {
+    name: c.name,
+    customerGid: c.customer?.customerGid ?? null,
+    processedAt: c.processedAt,
+    shopifyCreatedAt: c.createdAt,
+    currencyCode: c.currencyCode,
+    subtotalMinor: c.subtotalMinor,
+    totalMinor: c.totalMinor,
+    discountMinor: c.discountMinor,
+    shippingMinor: c.shippingMinor,
+    taxMinor: c.taxMinor,
+    financialStatus: c.financialStatus,
+    fulfillmentStatus: c.fulfillmentStatus,
+    sourceName: c.sourceName,
+    channel: c.channel,
+    locationGid: c.locationGid,
+    staffGid: c.staffGid,
+    countryCode: c.countryCode,
+    test: c.test,
+    cancelledAt: c.cancelledAt,
+    sourceUpdatedAt: c.updatedAt,
+  };
+}

@@ -1,0 +1,78 @@
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "../db-client.server";
+
+import { SQL, type Tx } from "../db.server";
+import type { RefundCommand } from "./refund-command";
+import { refreshCustomerAggregates } from "../customers/customer-aggregates.server";
+
+/**
+ * Records refunds inside the caller's transaction. A refund never changes once made, so each is
+ * written once per GID; a refund first known without its lines (bulk results cannot itemize them)
+ * gets them when a webhook or reconciliation brings them. Returns the orders whose refunds changed.
+ * @example const orders = await recordRefunds(tx, shop, [parseRestRefund(payload)])
+ */
+export async function recordRefunds(tx: Tx, shop: string, refunds: RefundCommand[]): Promise<string[]> {
+  const byGid = new Map(refunds.map((r) => [r.refundGid, r]));
+  if (byGid.size === 0) return [];
+  const existing = await tx.refund.findMany({
+    where: { shop, refundGid: { in: [...byGid.keys()] } },
+    select: { id: true, refundGid: true, subtotalMinor: true },
+  });
+  const known = new Map(existing.map((r) => [r.refundGid, r]));
+  const changed = new Set<string>();
+  const lines: Prisma.RefundLineCreateManyInput[] = [];
+  const created: Prisma.RefundCreateManyInput[] = [];
+  for (const refund of byGid.values()) {
+    const row = known.get(refund.refundGid);
+    if (row && (row.subtotalMinor !== null || refund.subtotalMinor === null)) continue;
+    const id = row?.id ?? randomUUID();
+    if (row) await tx.refund.update({ where: { id }, data: { subtotalMinor: refund.subtotalMinor } });
+    else
+      created.push({
+        id,
+        shop,
+        refundGid: refund.refundGid,
+        orderGid: refund.orderGid,
+        refundedAt: refund.refundedAt,
+        note: refund.note,
+        subtotalMinor: refund.subtotalMinor,
+        totalMinor: refund.totalMinor,
+      });
+    for (const line of refund.lines) lines.push({ id: randomUUID(), refundId: id, shop, ...line });
+    changed.add(refund.orderGid);
+  }
+  if (created.length) await tx.refund.createMany({ data: created });
+  if (lines.length) await tx.refundLine.createMany({ data: lines });
+  return [...changed];
+}
+
+/** Sets each named order's `refundedMinor` to the money its recorded refunds returned. */
+export async function refreshOrderRefunds(tx: Tx, shop: string, orderGids: Iterable<string>): Promise<void> {
+  const gids = [...new Set(orderGids)];
+  for (let i = 0; i < gids.length; i += 500) {
+    await tx.$executeRaw`
+      UPDATE "Order" SET "refundedMinor" = COALESCE((SELECT SUM(r."totalMinor") FROM "Refund" r WHERE r."shop" = "Order"."shop" AND r."orderGid" = "Order"."orderGid"), 0)
+      WHERE "shop" = ${shop} AND "orderGid" IN (${SQL.join(gids.slice(i, i + 500))})`;
+  }
+}
+
+/**
+ * refunds/create: records the refunds, then the refunded money of their orders and the net value of
+ * those orders' customers. A refund that arrives before its order is kept; the order picks it up.
+ * Returns the orders whose refunds changed.
+ */
+export async function applyRefunds(tx: Tx, shop: string, refunds: RefundCommand[]): Promise<string[]> {
+  const changed = await recordRefunds(tx, shop, refunds);
+  if (changed.length === 0) return [];
+  await refreshOrderRefunds(tx, shop, changed);
+  const owners = await tx.order.findMany({
+    where: { shop, orderGid: { in: changed }, customerGid: { not: null } },
+    select: { customerGid: true },
+  });
+  await refreshCustomerAggregates(
+    tx,
+    shop,
+    owners.map((o) => o.customerGid!),
+  );
+  return changed;
+}

@@ -1,0 +1,23 @@
+import prisma from "../db.server";
+
+const TTL_MS = 60_000;
+const known = new Map<string, number>();
+
+/**
+ * Whether the shop ever installed Rapport (it has a Shop row until shop/redact). Webhooks for any other
+ * shop are not stored. Positive answers are remembered for a minute: the inbox asks on every delivery.
+ * @example if (!(await isKnownShop(shop))) return new Response(null, { status: 200 })
+ */
+export async function isKnownShop(shop: string): Promise<boolean> {
+  const until = known.get(shop);
+  if (until !== undefined && until > Date.now()) return true;
+  const row = await prisma.shop.findUnique({ where: { shop }, select: { shop: true } });
+  if (row) known.set(shop, Date.now() + TTL_MS);
+  return row !== null;
+}
+
+/** After shop/redact removed the shop, or in tests. */
+export function forgetKnownShop(shop?: string): void {
+  if (shop) known.delete(shop);
+  else known.clear();
+}

@@ -1,0 +1,63 @@
+import { authenticate } from "../shopify.server";
+import { env } from "../env.server";
+import { logger } from "../lib/logger.server";
+import { isShopDomain } from "../shopify/shop-domain";
+import { isKnownShop } from "../shops/known-shops.server";
+import { storeDelivery } from "./inbox.server";
+
+/**
+ * The one path every webhook takes (STYLE §4, docs/decisions/005): the official
+ * `authenticate.webhook` checks the HMAC (401) and the headers (400); the delivery is stored in the
+ * durable inbox and answered 200 at once — workers apply it later. A failure to store answers 500, so
+ * Shopify retries. Nothing is stored for a shop that never installed Rapport. A body that is not JSON,
+ * or a topic this address does not serve, is stored parked with its reason.
+ * @example export const action = ({ request }) => receiveWebhook(request, ["orders/paid", "orders/updated"])
+ */
+export async function receiveWebhook(request: Request, topics: readonly string[]): Promise<Response> {
+  const shop = request.headers.get("x-shopify-shop-domain");
+  if (request.method === "POST" && shop !== null && !isShopDomain(shop, env.SHOP_CUSTOM_DOMAIN)) {
+    return new Response("X-Shopify-Shop-Domain is not a shop domain", { status: 400 });
+  }
+  const rawBody = await request.clone().text();
+  // As Shopify sends it ("orders/paid"); the library's context carries it normalised ("ORDERS_PAID").
+  const topic = request.headers.get("x-shopify-topic") ?? "";
+  let parkedReason: string | undefined;
+  try {
+    await authenticate.webhook(request);
+  } catch (error) {
+    if (error instanceof Response) return error;
+    // The official client parses the body only after the HMAC and headers were verified.
+    if (!(error instanceof SyntaxError)) throw error;
+    parkedReason = `body is not JSON: ${error.message}`;
+  }
+  const log = logger.child({ shop, topic, webhookId: request.headers.get("x-shopify-webhook-id") });
+  if (!(await isKnownShop(shop!))) {
+    log.warn("webhook for a shop that has not installed Rapport: not stored");
+    return new Response(null, { status: 200 });
+  }
+  if (!parkedReason && !topics.includes(topic)) parkedReason = `topic ${topic} is not served at ${new URL(request.url).pathname}`;
+  try {
+    await storeDelivery({
+      shop: shop!,
+      topic,
+      webhookId: request.headers.get("x-shopify-webhook-id")!,
+      eventId: request.headers.get("x-shopify-event-id"),
+      triggeredAt: validDate(request.headers.get("x-shopify-triggered-at")),
+      apiVersion: request.headers.get("x-shopify-api-version"),
+      // PostgreSQL text cannot hold NUL; a body with one is not JSON anyway and parks with its reason.
+      body: rawBody.includes("\u0000") ? rawBody.replaceAll("\u0000", "\\u0000") : rawBody,
+      parkedReason,
+    });
+  } catch (error) {
+    log.error("webhook could not be stored; Shopify will retry", { error: error instanceof Error ? error.message : String(error) });
+    return new Response(null, { status: 500 });
+  }
+  if (parkedReason) log.warn("webhook parked", { reason: parkedReason });
+  return new Response(null, { status: 200 });
+}
+
+function validDate(value: string | null): Date | null {
+  if (!value) return null;
+  const at = new Date(value);
+  return Number.isNaN(at.getTime()) ? null : at;
+}

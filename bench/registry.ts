@@ -1,0 +1,7 @@
+import type { Benchmark } from "./benchmark";
+
+/**
+ * Every benchmark `npm run bench` runs, in order. Each capability adds its own file under bench/ and
+ * one line here.
+ */
+export const BENCHMARKS: Benchmark[] = [];
