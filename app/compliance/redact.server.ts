@@ -26,6 +26,7 @@ export async function redactShop(tx: Tx, shop: string): Promise<void> {
   await tx.productVariant.deleteMany({ where: { shop } });
   await tx.product.deleteMany({ where: { shop } });
   await tx.backfillRun.deleteMany({ where: { shop } });
+  await tx.metafieldValue.deleteMany({ where: { shop } });
   await tx.job.deleteMany({ where: { shop } });
   await tx.loyaltyProgram.deleteMany({ where: { shop } });
   await tx.session.deleteMany({ where: { shop } });

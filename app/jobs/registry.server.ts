@@ -1,5 +1,6 @@
 import { runBackfill } from "../backfill/backfill-job.server";
 import { reconcileShop } from "../backfill/reconcile-job.server";
+import { syncMetafields } from "../metafields/sync-metafields-job.server";
 import type { JobHandler, Schedule } from "./job";
 import { pruneWorkTables } from "./prune.server";
 
@@ -8,6 +9,7 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   backfill: runBackfill,
   reconcile: reconcileShop,
   prune: pruneWorkTables,
+  "metafields-sync": syncMetafields,
 };
 
 /** Work queued on a clock (ensureScheduledJobs). */

@@ -184,9 +184,21 @@ export interface StandinShop {
   orders: Map<number, StandinOrder>;
   discountCodes: Map<number, StandinDiscountCode>;
   bulkOperations: Map<number, StandinBulkOperation>;
+  /** Metafield definitions, keyed `OWNER_TYPE|namespace.key`: whether the storefront may read the values. */
+  metafieldDefinitions: Map<string, StandinMetafieldDefinition>;
   /** Offline access tokens issued by token exchange → granted scopes. */
   accessTokens: Map<string, { scope: string; expiresAt: number | null }>;
   appInstalled: boolean;
+}
+
+export interface StandinMetafieldDefinition {
+  id: number;
+  ownerType: "CUSTOMER" | "PRODUCT";
+  namespace: string;
+  key: string;
+  type: string;
+  name: string;
+  storefront: "PUBLIC_READ" | "NONE";
 }
 
 /** A change the webhook sender turns into a delivery: `topic` is Shopify's (e.g. "orders/paid"). */
@@ -247,6 +259,7 @@ export class StandinStore extends EventEmitter {
         orders: new Map(),
         discountCodes: new Map(),
         bulkOperations: new Map(),
+        metafieldDefinitions: new Map(),
         accessTokens: new Map(),
         appInstalled: false,
       };

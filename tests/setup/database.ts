@@ -48,6 +48,7 @@ beforeEach(async () => {
     prisma.webhookDelivery.deleteMany(),
     prisma.job.deleteMany(),
     prisma.backfillRun.deleteMany(),
+    prisma.metafieldValue.deleteMany(),
     prisma.loyaltyProgram.deleteMany(),
     prisma.session.deleteMany(),
     prisma.shop.deleteMany(),

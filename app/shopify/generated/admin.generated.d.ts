@@ -127,6 +127,28 @@ export type RecordCountsQuery = {
   ordersCount?: AdminTypes.Maybe<Pick<AdminTypes.Count, "count">>;
 };
 
+export type MetafieldsSetMutationVariables = AdminTypes.Exact<{
+  metafields: Array<AdminTypes.MetafieldsSetInput> | AdminTypes.MetafieldsSetInput;
+}>;
+
+export type MetafieldsSetMutation = {
+  metafieldsSet?: AdminTypes.Maybe<{
+    metafields?: AdminTypes.Maybe<Array<Pick<AdminTypes.Metafield, "key" | "namespace" | "ownerType">>>;
+    userErrors: Array<Pick<AdminTypes.MetafieldsSetUserError, "field" | "message" | "code" | "elementIndex">>;
+  }>;
+};
+
+export type MetafieldDefinitionCreateMutationVariables = AdminTypes.Exact<{
+  definition: AdminTypes.MetafieldDefinitionInput;
+}>;
+
+export type MetafieldDefinitionCreateMutation = {
+  metafieldDefinitionCreate?: AdminTypes.Maybe<{
+    createdDefinition?: AdminTypes.Maybe<Pick<AdminTypes.MetafieldDefinition, "id" | "namespace" | "key">>;
+    userErrors: Array<Pick<AdminTypes.MetafieldDefinitionCreateUserError, "field" | "message" | "code">>;
+  }>;
+};
+
 export type ReconcileOrderVersionsQueryVariables = AdminTypes.Exact<{
   query: AdminTypes.Scalars["String"]["input"];
   after?: AdminTypes.InputMaybe<AdminTypes.Scalars["String"]["input"]>;
@@ -339,6 +361,14 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation BulkRunQuery($query: String!) {\n    bulkOperationRunQuery(query: $query, groupObjects: true) {\n      bulkOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {
     return: BulkRunQueryMutation;
     variables: BulkRunQueryMutationVariables;
+  };
+  "#graphql\n  mutation MetafieldsSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        key\n        namespace\n        ownerType\n      }\n      userErrors {\n        field\n        message\n        code\n        elementIndex\n      }\n    }\n  }\n": {
+    return: MetafieldsSetMutation;
+    variables: MetafieldsSetMutationVariables;
+  };
+  "#graphql\n  mutation MetafieldDefinitionCreate($definition: MetafieldDefinitionInput!) {\n    metafieldDefinitionCreate(definition: $definition) {\n      createdDefinition {\n        id\n        namespace\n        key\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {
+    return: MetafieldDefinitionCreateMutation;
+    variables: MetafieldDefinitionCreateMutationVariables;
   };
 }
 declare module "@shopify/admin-api-client" {

@@ -4,6 +4,7 @@ import { runBulkOperation } from "./bulk";
 import { bulkQueryProblems } from "./bulk-rules";
 import { resourceConnection, resourceCount, type ListArgs } from "./resource-list";
 import { safeLegacyId, writeResolvers } from "./write-resolvers";
+import { definitionResolvers } from "./definition-resolvers";
 import { bulkOperationView, customerView, orderView, productView, shopView, type ViewContext } from "./views";
 
 type CountArgs = { query?: string | null; limit?: number | null };
@@ -92,5 +93,6 @@ export function rootValue(store: StandinStore, v: ViewContext) {
     },
 
     ...writeResolvers(store, v),
+    ...definitionResolvers(store, v),
   };
 }

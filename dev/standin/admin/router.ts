@@ -69,6 +69,10 @@ export function adminApiRouter(ctx: StandinContext, limits: BucketLimits = STAND
     }
     const view = { shop, standinUrl: ctx.standinUrl, options: { bulk: false } };
     const result = await executeAdmin(ctx.store, view, document, variables, operationName);
+    // For tests that watch what the app asked: the operation, and how many records a write carried.
+    const name = operationName ?? document.definitions.flatMap((d) => ("name" in d && d.name ? [d.name.value] : []))[0];
+    const inputs = Object.values(variables).find(Array.isArray);
+    ctx.store.emit("graphql", { shop: shopDomain, name, size: inputs?.length ?? null, cost });
     res.json({
       ...(result.errors ? { errors: result.errors.map(formatError) } : {}),
       data: result.data ?? null,

@@ -50,10 +50,28 @@ export function writeResolvers(store: StandinStore, v: ViewContext) {
     }: {
       metafields: { ownerId: string; namespace?: string; key: string; type?: string; value: string }[];
     }) => {
-      const userErrors: (UserError & { elementIndex: number })[] = [];
+      // Shopify takes at most 25 metafields per call and applies them all or none.
+      if (metafields.length > 25)
+        return {
+          metafields: [],
+          userErrors: [
+            {
+              field: ["metafields"],
+              message: "Exceeded the maximum metafields input limit of 25.",
+              code: "LESS_THAN_OR_EQUAL_TO",
+              elementIndex: null,
+            },
+          ],
+        };
+      const ownerOf = (ownerId: string) => {
+        const id = safeLegacyId(ownerId) ?? -1;
+        if (/\/Customer\//.test(ownerId)) return { owner: s.customers.get(id), type: "CUSTOMER" as const };
+        if (/\/Product\//.test(ownerId)) return { owner: s.products.get(id), type: "PRODUCT" as const };
+        return { owner: undefined, type: "CUSTOMER" as const };
+      };
+      const userErrors: (UserError & { elementIndex: number | null })[] = [];
       metafields.forEach((m, i) => {
-        const owner = /Customer\//.test(m.ownerId) ? s.customers.get(safeLegacyId(m.ownerId) ?? -1) : undefined;
-        if (!owner)
+        if (!ownerOf(m.ownerId).owner)
           userErrors.push({
             field: ["metafields", String(i), "ownerId"],
             message: "Owner does not exist.",
@@ -69,14 +87,26 @@ export function writeResolvers(store: StandinStore, v: ViewContext) {
             code: "INVALID_VALUE",
             elementIndex: i,
           });
+        if (m.type?.startsWith("list.") || m.type === "json") {
+          try {
+            JSON.parse(m.value);
+          } catch {
+            userErrors.push({
+              field: ["metafields", String(i), "value"],
+              message: "Value is invalid JSON.",
+              code: "INVALID_VALUE",
+              elementIndex: i,
+            });
+          }
+        }
       });
-      if (userErrors.length) return { metafields: [], userErrors }; // atomic, as Shopify's metafieldsSet is
+      if (userErrors.length) return { metafields: [], userErrors };
       return {
         metafields: metafields.map((m) => {
-          const owner = s.customers.get(legacyId(m.ownerId))!;
+          const { owner, type } = ownerOf(m.ownerId);
           const fullKey = `${m.namespace ?? "$app"}.${m.key}`;
-          owner.metafields[fullKey] = { type: m.type!, value: m.value, updatedAt: store.stamp(owner.metafields[fullKey]?.updatedAt) };
-          return metafieldView(owner, "CUSTOMER", fullKey);
+          owner!.metafields[fullKey] = { type: m.type!, value: m.value, updatedAt: store.stamp(owner!.metafields[fullKey]?.updatedAt) };
+          return metafieldView(owner!, type, fullKey);
         }),
         userErrors: [],
       };

@@ -6,6 +6,7 @@ import { blockSettings, readBlock, shopifyLiquid } from "./liquid";
 import { placeholderSvg } from "./placeholder-image";
 import { forwardToAppProxy, PROXY_PREFIX } from "./app-proxy";
 import { minorOf } from "../money";
+import { metafieldsDrop } from "./metafields-drop";
 
 const EXTENSION_ROOT = path.resolve("extensions/rapport-storefront");
 const THEME_ROOT = path.resolve("dev/standin/storefront/theme");
@@ -47,6 +48,7 @@ export function storefrontRouter(ctx: StandinContext): express.Router {
         last_name: customer.lastName,
         email: customer.email,
         orders_count: orderCounts.get(customer.id) ?? 0,
+        metafields: metafieldsDrop(shop, "CUSTOMER", customer.metafields, (gid) => productByGid(shop, gid)),
       },
       cart,
       routes: { root_url: "/", account_login_url: "/account/login", cart_url: "/cart" },
@@ -106,13 +108,13 @@ export function storefrontRouter(ctx: StandinContext): express.Router {
     const products = [...shopOf().products.values()]
       .slice(-12)
       .reverse()
-      .map((p) => productView(p));
+      .map((p) => productView(shopOf(), p));
     await page(req, res, "index", { products, page_title: "Home" }).catch(next);
   });
   router.get("/products/:handle", async (req, res, next) => {
     const product = [...shopOf().products.values()].find((p) => p.handle === req.params.handle);
     if (!product) return void res.status(404).send("Product not found");
-    await page(req, res, "product", { product: productView(product), page_title: product.title }).catch(next);
+    await page(req, res, "product", { product: productView(shopOf(), product), page_title: product.title }).catch(next);
   });
   router.get("/cart", (req, res, next) => void page(req, res, "cart", { page_title: "Cart" }).catch(next));
   router.post("/cart/add", express.urlencoded({ extended: false }), (req, res) => {
@@ -130,17 +132,28 @@ export function storefrontRouter(ctx: StandinContext): express.Router {
   return router;
 }
 
-function productView(p: StandinProduct) {
+function productView(shop: StandinShop, p: StandinProduct, depth = 0): Record<string, unknown> {
   const variant = p.variants[0]!;
   return {
     id: p.id,
     title: p.title,
     handle: p.handle,
+    url: `/products/${p.handle}`,
     sku: variant.sku,
     price: minorOf(variant.price),
+    available: p.variants.some((v) => v.inventoryQuantity > 0 || v.inventoryPolicy === "CONTINUE"),
     featured_image: p.imageUrl,
     image: p.imageUrl,
+    // Referenced products carry their own fields, not their references again (Liquid stops there too).
+    metafields: depth === 0 ? metafieldsDrop(shop, "PRODUCT", p.metafields, (gid) => productByGid(shop, gid, depth + 1)) : {},
   };
+}
+
+/** A product reference (`gid://shopify/Product/1`) as Liquid resolves it, or null when it is gone. */
+function productByGid(shop: StandinShop, gid: string, depth = 1): Record<string, unknown> | null {
+  const match = /^gid:\/\/shopify\/Product\/(\d+)$/.exec(gid);
+  const product = match ? shop.products.get(Number(match[1])) : undefined;
+  return product && product.status === "ACTIVE" ? productView(shop, product, depth) : null;
 }
 
 function cartView(shop: StandinShop, ids: number[]) {
