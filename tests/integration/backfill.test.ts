@@ -1,14 +1,12 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_KEY, API_SECRET_KEY } from "@shopify/shopify-api/test-helpers";
 import prisma from "../../app/db.server";
 import { unauthenticated } from "../../app/shopify.server";
 import { onInstalled } from "../../app/shops/on-installed.server";
 import { enqueueJob } from "../../app/jobs/queue.server";
 import { action as ordersWebhook } from "../../app/routes/webhooks.orders";
-import { StandinStore } from "../../dev/standin/store";
-import { startStandin } from "../../dev/standin/app";
-import { routeShopifyAdminTo } from "../../dev/standin/fetch-router";
+import type { StandinStore } from "../../dev/standin/store";
+import { startStandinFor } from "../helpers/standin";
 import { orderPayload } from "../../dev/standin/webhooks/payloads";
 import { loadDataset } from "../../dev/seed/online-retail";
 import { seedStore } from "../../dev/seed/seed-store";
@@ -23,28 +21,11 @@ let store: StandinStore;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  store = new StandinStore();
-  const shop = store.ensureShop(SHOP, { currencyCode: "GBP" });
   const dataset = await loadDataset(path.resolve("dev/data/online-retail-sample.csv.gz"));
   // The latest 400 orders keep this test quick; the demo check backfills the whole sample.
-  seedStore(store, SHOP, { ...dataset, orders: dataset.orders.slice(-400) }, { now: new Date(), recentDays: 14 });
-  shop.accessTokens.set("shpat_test", { scope: "read_orders", expiresAt: null });
-  shop.appInstalled = true;
-  const ctx = {
-    store,
-    standinUrl: "",
-    app: {
-      url: "https://my-test-app.myshopify.io",
-      apiKey: API_KEY,
-      apiSecret: API_SECRET_KEY,
-      tomlPath: path.resolve("shopify.app.toml"),
-    },
-    defaultShop: SHOP,
-  };
-  const standin = await startStandin({ port: 0, ctx });
-  ctx.standinUrl = standin.url; // bulk result URLs point here
-  routeShopifyAdminTo(standin.url);
-  close = standin.close;
+  ({ store, close } = await startStandinFor({
+    fill: (s) => void seedStore(s, SHOP, { ...dataset, orders: dataset.orders.slice(-400) }, { now: new Date(), recentDays: 14 }),
+  }));
 });
 afterAll(async () => close?.());
 

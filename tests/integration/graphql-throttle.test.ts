@@ -1,40 +1,19 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_KEY, API_SECRET_KEY } from "@shopify/shopify-api/test-helpers";
 import { unauthenticated } from "../../app/shopify.server";
 import { runOperation } from "../../app/shopify/graphql.server";
 import { SHOP_INFO } from "../../app/shopify/shop-info";
 import type { ShopInfoQuery } from "../../app/shopify/generated/admin.generated";
 import { ShopifyApiError } from "../../app/lib/errors";
-import { StandinStore } from "../../dev/standin/store";
-import { startStandin } from "../../dev/standin/app";
-import { routeShopifyAdminTo } from "../../dev/standin/fetch-router";
 import { givenInstalledSession } from "../helpers/admin-request";
 import { SHOP } from "../helpers/webhook-request";
+import { startStandinFor } from "../helpers/standin";
 
 // The official admin client against the stand-in's cost-based leaky bucket, shrunk so that a few
 // calls drain it: runOperation must wait for the refill and succeed, never surface THROTTLED.
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const store = new StandinStore();
-  const shop = store.ensureShop(SHOP, { name: "Throttle Test", currencyCode: "EUR" });
-  shop.accessTokens.set("shpat_test", { scope: "read_orders", expiresAt: null });
-  const ctx = {
-    store,
-    standinUrl: "",
-    app: {
-      url: "https://my-test-app.myshopify.io",
-      apiKey: API_KEY,
-      apiSecret: API_SECRET_KEY,
-      tomlPath: path.resolve("shopify.app.toml"),
-    },
-    defaultShop: SHOP,
-  };
-  const standin = await startStandin({ port: 0, ctx, limits: { maximumAvailable: 3, restoreRate: 10 } });
-  ctx.standinUrl = standin.url;
-  routeShopifyAdminTo(standin.url);
-  close = standin.close;
+  ({ close } = await startStandinFor({ name: "Throttle Test", currencyCode: "EUR", limits: { maximumAvailable: 3, restoreRate: 10 } }));
 });
 afterAll(async () => close?.());
 

@@ -1,11 +1,8 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_KEY, API_SECRET_KEY } from "@shopify/shopify-api/test-helpers";
 import prisma from "../../app/db.server";
 import { setMetafields } from "../../app/metafields/set-metafields.server";
-import { StandinStore } from "../../dev/standin/store";
-import { startStandin } from "../../dev/standin/app";
-import { routeShopifyAdminTo } from "../../dev/standin/fetch-router";
+import type { StandinStore } from "../../dev/standin/store";
+import { startStandinFor } from "../helpers/standin";
 import { givenInstalledShop, drain } from "../helpers/inbox";
 import { SHOP } from "../helpers/webhook-request";
 
@@ -16,44 +13,31 @@ let close: () => Promise<void>;
 const calls: number[] = [];
 
 beforeAll(async () => {
-  store = new StandinStore();
-  const shop = store.ensureShop(SHOP, { currencyCode: "GBP" });
-  const now = new Date().toISOString();
-  for (let id = 1; id <= 60; id += 1) {
-    shop.customers.set(id, {
-      id,
-      email: `c${id}@example.com`,
-      firstName: "C",
-      lastName: String(id),
-      phone: null,
-      state: "ENABLED",
-      tags: [],
-      note: null,
-      verifiedEmail: true,
-      defaultAddress: null,
-      createdAt: now,
-      updatedAt: now,
-      metafields: {},
-      emailMarketingState: "NOT_SUBSCRIBED",
-      smsMarketingState: null,
-    } as never);
-  }
-  shop.accessTokens.set("shpat_test", { scope: "write_customers", expiresAt: null });
-  const ctx = {
-    store,
-    standinUrl: "",
-    app: {
-      url: "https://my-test-app.myshopify.io",
-      apiKey: API_KEY,
-      apiSecret: API_SECRET_KEY,
-      tomlPath: path.resolve("shopify.app.toml"),
+  ({ store, close } = await startStandinFor({
+    limits: { maximumAvailable: 25, restoreRate: 40 },
+    fill: (_store, shop) => {
+      const now = new Date().toISOString();
+      for (let id = 1; id <= 60; id += 1) {
+        shop.customers.set(id, {
+          id,
+          email: `c${id}@example.com`,
+          firstName: "C",
+          lastName: String(id),
+          phone: null,
+          state: "ENABLED",
+          tags: [],
+          note: null,
+          verifiedEmail: true,
+          defaultAddress: null,
+          createdAt: now,
+          updatedAt: now,
+          metafields: {},
+          emailMarketingState: "NOT_SUBSCRIBED",
+          smsMarketingState: null,
+        } as never);
+      }
     },
-    defaultShop: SHOP,
-  };
-  const standin = await startStandin({ port: 0, ctx, limits: { maximumAvailable: 25, restoreRate: 40 } });
-  ctx.standinUrl = standin.url;
-  routeShopifyAdminTo(standin.url);
-  close = standin.close;
+  }));
   store.on("graphql", (operation: { name?: string; size?: number }) => {
     if (operation.name === "MetafieldsSet") calls.push(operation.size ?? 0);
   });
