@@ -3,6 +3,7 @@ import path from "node:path";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import { topicsAt, type FastWebhookHandler } from "./webhooks/webhook-routes";
 
 /**
  * The app's HTTP server around a Remix production build: fingerprinted assets cached for a year,
@@ -16,8 +17,32 @@ export function createHttpApp(build: ServerBuild, buildDir: string, before?: exp
   if (before) app.use(before);
   app.use("/assets", express.static(path.join(buildDir, "client", "assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+  const fastWebhook = (build.entry.module as { receiveWebhookFast?: FastWebhookHandler }).receiveWebhookFast;
+  if (fastWebhook) app.post("/webhooks/*", webhookFastPath(fastWebhook));
   app.all("*", createRequestHandler({ build, mode: "production" }));
   return app;
+}
+
+/**
+ * Webhooks straight from the socket to the inbox (the build's `receiveWebhookFast`, the same function
+ * the Remix routes call): Remix's request handling costs more than storing the delivery does.
+ */
+function webhookFastPath(handle: FastWebhookHandler): express.RequestHandler {
+  return (req, res, next) => {
+    if (!topicsAt(req.path)) return next();
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("error", next);
+    req.on("end", () => {
+      handle({ method: req.method, path: req.path, headers: req.headers, rawBody: Buffer.concat(chunks).toString("utf8") }).then(
+        (answer) => {
+          if (!answer) return next(new Error(`no webhook is received at ${req.path}`));
+          res.status(answer.status).end(answer.body);
+        },
+        next,
+      );
+    });
+  };
 }
 
 /** Raised when the port is taken: callers print its one-line message instead of a stack trace. */
