@@ -1,23 +1,12 @@
-import { InvalidHmacError, LogSeverity, shopifyApi } from "@shopify/shopify-api";
+import { InvalidHmacError } from "@shopify/shopify-api";
 import { env } from "../env.server";
 import { toGid } from "../lib/gid";
-import { API_VERSION } from "../shopify.server";
 import { isShopDomain } from "../shopify/shop-domain";
+import { verificationApi as api } from "../shopify/verification-api.server";
 
 // The same check `authenticate.public.appProxy` makes (shopify-api `utils.validateHmac` with the
 // appProxy signator: hex HMAC of the sorted query, timestamp within 90 s, each signed parameter once),
-// without the Remix request/session machinery the storefront's hot path cannot afford. The remix
-// package does not expose its api instance, so one is built from the same configuration. No runtime
-// adapter is imported here: `@shopify/shopify-api/adapters/node` would switch the whole process to
-// node-request conversion and break `authenticate.webhook`, which receives web Requests.
-const api = shopifyApi({
-  apiKey: env.SHOPIFY_API_KEY,
-  apiSecretKey: env.SHOPIFY_API_SECRET,
-  apiVersion: API_VERSION,
-  hostName: new URL(env.SHOPIFY_APP_URL).host,
-  isEmbeddedApp: true,
-  logger: { level: LogSeverity.Error, log: async () => {} },
-});
+// without the Remix request/session machinery the storefront's hot path cannot afford.
 
 export type ProxyIdentity = { shop: string; customerGid: string | null } | { refused: string };
 
