@@ -15,6 +15,10 @@ export async function redactCustomer(tx: Tx, shop: string, customerGid: string, 
 
 /** Everything Rapport holds for a shop, in dependency order (children first). */
 export async function redactShop(tx: Tx, shop: string): Promise<void> {
+  await tx.segmentMember.deleteMany({ where: { shop } });
+  await tx.segment.deleteMany({ where: { shop } });
+  await tx.customerDataExport.deleteMany({ where: { shop } });
+  await tx.visitorLink.deleteMany({ where: { shop } });
   await tx.interaction.deleteMany({ where: { shop } });
   await tx.orderLine.deleteMany({ where: { shop } });
   await tx.order.deleteMany({ where: { shop } });

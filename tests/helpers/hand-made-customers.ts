@@ -123,3 +123,29 @@ export const RFM_SHOP_EXPECTED: Record<number, [number, number, number, string]>
   109: [1, 4, 4, "At risk"],
   110: [1, 5, 5, "Can't lose"],
 };
+
+/** The same customers in the stand-in's shop, so that metafields written for them have an owner. */
+export function standinCustomers(legacyIds: number[]) {
+  return (_store: unknown, shop: { customers: Map<number, unknown> }) => {
+    const now = new Date().toISOString();
+    for (const id of legacyIds) {
+      shop.customers.set(id, {
+        id,
+        email: `c${id}@example.com`,
+        firstName: "Customer",
+        lastName: String(id),
+        phone: null,
+        state: "ENABLED",
+        tags: [],
+        note: null,
+        verifiedEmail: true,
+        defaultAddress: null,
+        createdAt: now,
+        updatedAt: now,
+        metafields: {},
+        emailMarketingState: "SUBSCRIBED",
+        smsMarketingState: null,
+      });
+    }
+  };
+}
