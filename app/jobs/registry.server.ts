@@ -1,6 +1,7 @@
 import { runBackfill } from "../backfill/backfill-job.server";
 import { reconcileShop } from "../backfill/reconcile-job.server";
 import { syncMetafields } from "../metafields/sync-metafields-job.server";
+import { refreshSegments } from "../segments/refresh-segments-job.server";
 import type { JobHandler, Schedule } from "./job";
 import { pruneWorkTables } from "./prune.server";
 
@@ -10,6 +11,7 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   reconcile: reconcileShop,
   prune: pruneWorkTables,
   "metafields-sync": syncMetafields,
+  "segments-refresh": refreshSegments,
 };
 
 /** Work queued on a clock (ensureScheduledJobs). */
