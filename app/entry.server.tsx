@@ -10,6 +10,7 @@ export const streamTimeout = 5000;
 
 /** The inbox and job worker, started by the production server (app/start.server.ts) and the demo from this build. */
 export { startWorker } from "./jobs/worker.server";
+export { serveFastProxy } from "./storefront/fast-proxy.server";
 
 export default async function handleRequest(
   request: Request,

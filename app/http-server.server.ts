@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import path from "node:path";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
+import type { serveFastProxy } from "./storefront/fast-proxy.server";
 import type { ServerBuild } from "@remix-run/node";
 
 /**
@@ -16,6 +17,14 @@ export function createHttpApp(build: ServerBuild, buildDir: string, before?: exp
   if (before) app.use(before);
   app.use("/assets", express.static(path.join(buildDir, "client", "assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+  // The storefront's hot path answers before Remix (app/storefront/fast-proxy.server.ts). It comes from
+  // the build, like the worker, so that one copy of each module (and one database client) serves both.
+  const fastProxy = (build.entry.module as { serveFastProxy?: typeof serveFastProxy }).serveFastProxy;
+  if (fastProxy) {
+    app.use((req, res, next) => {
+      fastProxy(req, res).then((served) => (served ? undefined : next()), next);
+    });
+  }
   app.all("*", createRequestHandler({ build, mode: "production" }));
   return app;
 }

@@ -1,24 +1,10 @@
 import prisma from "../db.server";
+import type { FastProxyHandler } from "../storefront/fast-proxy";
 import { InvalidInputError } from "../lib/errors";
 import { getAccount } from "./accounts.server";
 import { InsufficientPointsError } from "./ledger.server";
 import { redeemReward, RedemptionRefusedError } from "./redeem.server";
 import { listRewards } from "./rewards.server";
-
-/** A storefront request through the app proxy, already verified: the customer comes from Shopify's signature only. */
-export interface ProxyRequest {
-  shop: string;
-  customerGid: string | null;
-  method: "GET" | "POST";
-  path: string;
-  query: URLSearchParams;
-  body: unknown;
-}
-export interface ProxyResponse {
-  status: number;
-  body: unknown;
-  headers?: Record<string, string>;
-}
 
 const PRIVATE = { "Cache-Control": "private, no-store" };
 
@@ -26,17 +12,44 @@ const PRIVATE = { "Cache-Control": "private, no-store" };
  * GET /apps/rapport/loyalty: the signed-in shopper's account (one row), rewards, unused codes. No
  * parameter names a customer: the account is the one Shopify signed for. Guests get how to join.
  */
-export async function loyaltyAccountHandler(req: ProxyRequest): Promise<ProxyResponse> {
-  const { shop, customerGid } = req;
+export const loyaltyAccountHandler: FastProxyHandler = async ({ shop, customerGid }) => {
   if (!customerGid) return { status: 200, headers: PRIVATE, body: { loggedIn: false, customerId: null, balance: null } };
-  const [account, rewards, codes] = await Promise.all([
+  const account = await getAccount(shop, customerGid);
+  return {
+    status: 200,
+    headers: PRIVATE,
+    body: {
+      loggedIn: true,
+      customerId: customerGid,
+      balance: account.balance,
+      pending: account.pending,
+      expiresAt: account.expiresAt?.toISOString() ?? null,
+    },
+  };
+};
+
+/**
+ * GET /apps/rapport/loyalty/panel: what the opened panel shows — the account, the rewards (which are
+ * affordable), the shopper's unused codes and recent activity. Guests get the rewards to join for.
+ */
+export const loyaltyPanelHandler: FastProxyHandler = async ({ shop, customerGid }) => {
+  const rewards = await listRewards(shop, true);
+  const list = (balance: number) =>
+    rewards.map((r) => ({ id: r.id, title: r.title, kind: r.kind, pointsCost: r.pointsCost, affordable: r.pointsCost <= balance }));
+  if (!customerGid) return { status: 200, headers: PRIVATE, body: { loggedIn: false, rewards: list(0), codes: [], activity: [] } };
+  const [account, codes, activity] = await Promise.all([
     getAccount(shop, customerGid),
-    listRewards(shop, true),
     prisma.redemption.findMany({
       where: { shop, customerGid, status: "issued" },
       orderBy: { createdAt: "desc" },
       take: 10,
       select: { code: true, pointsCost: true, createdAt: true },
+    }),
+    prisma.ledgerEntry.findMany({
+      where: { shop, customerGid },
+      orderBy: { createdAt: "desc" },
+      take: 10,
+      select: { reason: true, points: true, bucket: true, createdAt: true },
     }),
   ]);
   return {
@@ -49,23 +62,23 @@ export async function loyaltyAccountHandler(req: ProxyRequest): Promise<ProxyRes
       pending: account.pending,
       lifetimeEarned: account.lifetimeEarned,
       expiresAt: account.expiresAt?.toISOString() ?? null,
-      rewards: rewards.map((r) => ({
-        id: r.id,
-        title: r.title,
-        kind: r.kind,
-        pointsCost: r.pointsCost,
-        affordable: r.pointsCost <= account.balance,
-      })),
+      rewards: list(account.balance),
       codes: codes.map((c) => ({ code: c.code, pointsCost: c.pointsCost, createdAt: c.createdAt.toISOString() })),
+      activity: activity.map((a) => ({
+        reason: a.reason,
+        points: a.points,
+        pending: a.bucket === "pending",
+        at: a.createdAt.toISOString(),
+      })),
     },
   };
-}
+};
 
 /**
  * POST /apps/rapport/loyalty/redeem `{ rewardId, idempotencyKey }`: debits the signed-in shopper and
  * creates their single-use code. 401 for a guest, 409 when the balance is short, 422 for a bad body.
  */
-export async function loyaltyRedeemHandler(req: ProxyRequest): Promise<ProxyResponse> {
+export const loyaltyRedeemHandler: FastProxyHandler = async (req) => {
   if (req.method !== "POST") return { status: 405, headers: { Allow: "POST" }, body: { error: "POST only" } };
   if (!req.customerGid) return { status: 401, headers: PRIVATE, body: { error: "Sign in to redeem rewards" } };
   const body = (req.body ?? {}) as Record<string, unknown>;
@@ -83,28 +96,4 @@ export async function loyaltyRedeemHandler(req: ProxyRequest): Promise<ProxyResp
       return { status: 422, headers: PRIVATE, body: { error: error.message } };
     throw error;
   }
-}
-
-/** Runs a handler behind Remix: verifies the proxy signature, reads the body, answers JSON. */
-export async function remixProxy(
-  request: Request,
-  handler: (req: ProxyRequest) => Promise<ProxyResponse>,
-  verify: (request: Request) => Promise<{ shop: string; customerGid: string | null }>,
-): Promise<Response> {
-  const { shop, customerGid } = await verify(request);
-  const url = new URL(request.url);
-  let body: unknown = null;
-  if (request.method === "POST") {
-    const type = request.headers.get("content-type") ?? "";
-    body = type.includes("json") ? await request.json().catch(() => null) : Object.fromEntries(new URLSearchParams(await request.text()));
-  }
-  const answer = await handler({
-    shop,
-    customerGid,
-    method: request.method === "POST" ? "POST" : "GET",
-    path: url.pathname.replace(/^\/proxy/, ""),
-    query: url.searchParams,
-    body,
-  });
-  return Response.json(answer.body, { status: answer.status, headers: answer.headers });
-}
+};

@@ -1,6 +1,5 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
-import { requireAppProxy } from "../shopify/app-proxy.server";
-import { loyaltyRedeemHandler, remixProxy } from "../loyalty/proxy-handlers.server";
+import { loyaltyRedeemHandler } from "../loyalty/proxy-handlers.server";
+import { remixProxyAdapter } from "../storefront/fast-proxy.server";
 
-/** POST /apps/rapport/loyalty/redeem → debits the signed-in shopper and issues their single-use code. */
-export const action = ({ request }: ActionFunctionArgs) => remixProxy(request, loyaltyRedeemHandler, requireAppProxy);
+/** POST /apps/rapport/loyalty/redeem — served by the fast path in production; this route serves dev mode. */
+export const action = remixProxyAdapter("/loyalty/redeem", loyaltyRedeemHandler);

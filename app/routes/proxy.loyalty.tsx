@@ -1,6 +1,5 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireAppProxy } from "../shopify/app-proxy.server";
-import { loyaltyAccountHandler, remixProxy } from "../loyalty/proxy-handlers.server";
+import { loyaltyAccountHandler } from "../loyalty/proxy-handlers.server";
+import { remixProxyAdapter } from "../storefront/fast-proxy.server";
 
-/** GET /apps/rapport/loyalty → the signed-in shopper's account (private: never cached publicly). */
-export const loader = ({ request }: LoaderFunctionArgs) => remixProxy(request, loyaltyAccountHandler, requireAppProxy);
+/** GET /apps/rapport/loyalty — served by the fast path in production; this route serves dev mode. */
+export const loader = remixProxyAdapter("/loyalty", loyaltyAccountHandler);

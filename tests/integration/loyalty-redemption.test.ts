@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { action as redeemRoute } from "../../app/routes/proxy.loyalty.redeem";
 import { loader as accountRoute } from "../../app/routes/proxy.loyalty";
+import { loader as panelRoute } from "../../app/routes/proxy.loyalty.panel";
 import { adjustPoints } from "../../app/loyalty/accounts.server";
 import { issueRedemption, redeemReward, resumePendingRedemptions, type IssueOptions } from "../../app/loyalty/redeem.server";
 import { createReward } from "../../app/loyalty/rewards.server";
@@ -197,6 +198,20 @@ describe("redemption security through the signed app proxy", () => {
     expect((await postRedeem(17850, { rewardId: reward.id, idempotencyKey: "old-key-01" }, { ageSeconds: 91 })).status).toBe(400);
     expect(await prisma.redemption.count()).toBe(0);
     await expectAccount(ADA, { balance: 500 });
-    expect((await postRedeem(17850, { rewardId: reward.id, idempotencyKey: "fresh-key-1" }, { ageSeconds: 60 })).status).toBe(200);
+    const fresh = await (await postRedeem(17850, { rewardId: reward.id, idempotencyKey: "fresh-key-1" }, { ageSeconds: 60 })).json();
+    expect(fresh).toMatchObject({ status: "issued", balance: 400 });
+    // The panel lists the shopper's own unused code and activity; a guest's panel lists only rewards.
+    const panel = await (
+      await panelRoute({ request: appProxyRequest("loyalty/panel", { customerId: 17850 }), params: {}, context: {} })
+    ).json();
+    expect(panel).toMatchObject({
+      loggedIn: true,
+      balance: 400,
+      codes: [{ code: fresh.code, pointsCost: 100 }],
+      rewards: [{ id: reward.id, affordable: true }],
+    });
+    expect(panel.activity.map((a: { reason: string }) => a.reason)).toEqual(["redeem", "adjust"]);
+    const guest = await (await panelRoute({ request: appProxyRequest("loyalty/panel"), params: {}, context: {} })).json();
+    expect(guest).toMatchObject({ loggedIn: false, codes: [], rewards: [{ id: reward.id, affordable: false }] });
   });
 });
