@@ -73,6 +73,9 @@ export async function redactShop(tx: Tx, shop: string): Promise<void> {
   await tx.refundLine.deleteMany({ where: { shop } });
   await tx.refund.deleteMany({ where: { shop } });
   await tx.ledgerEntry.deleteMany({ where: { shop } });
+  await tx.loyaltyAccount.deleteMany({ where: { shop } });
+  await tx.redemption.deleteMany({ where: { shop } });
+  await tx.loyaltyReward.deleteMany({ where: { shop } });
   await tx.customer.deleteMany({ where: { shop } });
   await tx.productCollection.deleteMany({ where: { shop } });
   await tx.productVariant.deleteMany({ where: { shop } });

@@ -4,6 +4,7 @@ import { syncMetafields } from "../metafields/sync-metafields-job.server";
 import { refreshSegments } from "../segments/refresh-segments-job.server";
 import type { JobHandler, Schedule } from "./job";
 import { pruneWorkTables } from "./prune.server";
+import { runLoyaltyMaintenance } from "../loyalty/jobs.server";
 
 /** Every kind of background work, by the capability that does it. */
 export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
@@ -12,10 +13,12 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   prune: pruneWorkTables,
   "metafields-sync": syncMetafields,
   "segments-refresh": refreshSegments,
+  "loyalty-maintenance": runLoyaltyMaintenance,
 };
 
 /** Work queued on a clock (ensureScheduledJobs). */
 export const SCHEDULES: readonly Schedule[] = [
   { kind: "reconcile", everyMs: 15 * 60_000, perShop: true },
   { kind: "prune", everyMs: 6 * 3_600_000, perShop: false },
+  { kind: "loyalty-maintenance", everyMs: 3_600_000, perShop: true },
 ];

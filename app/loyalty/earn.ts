@@ -19,4 +19,8 @@ export function pointsForOrder(
 export const ledgerKeys = {
   orderEarn: (orderGid: string) => `order:${orderGid}:earn`,
   orderCancel: (orderGid: string) => `order:${orderGid}:cancel`,
+  refundClawback: (orderGid: string, refundGid: string) => `order:${orderGid}:refund:${refundGid}`,
+  /** A pending earning released: out of the pending bucket, into the spendable one. */
+  releaseOut: (orderGid: string) => `order:${orderGid}:release-out`,
+  release: (orderGid: string) => `order:${orderGid}:release`,
 };

@@ -1,9 +1,13 @@
 import { randomUUID } from "node:crypto";
-import type { Tx } from "../db.server";
+import { SQL, type Tx } from "../db.server";
 import { RapportError } from "../lib/errors";
 
+/** Why points moved. Spending reasons (redeem, expire, a negative adjust) can never overdraw an account. */
+export type PostingReason =
+  "earn:order" | "reverse:cancel" | "clawback:refund" | "release" | "redeem" | "restore:redeem" | "adjust" | "expire";
+
 /**
- * One posting to the append-only points ledger (docs/decisions/002). Rows are never updated or
+ * One posting to the append-only points ledger (docs/decisions/002, 007). Rows are never updated or
  * deleted; corrections are new, negative postings.
  */
 export interface Posting {
@@ -12,10 +16,18 @@ export interface Posting {
   customerGid: string;
   /** Whole points; negative for reversals, clawbacks, redemptions and expiry. */
   points: number;
-  reason: "earn:order" | "reverse:cancel" | "clawback:refund" | "redeem" | "adjust" | "expire";
-  /** Derived from the Shopify source, e.g. `order:<gid>:earn`: the same source posts once. */
+  reason: PostingReason;
+  /** Derived from the source, e.g. `order:<gid>:earn`: the same source posts once. */
   idempotencyKey: string;
   sourceGid?: string | null;
+  /** Which account figure the posting moves: spendable balance (default) or pending. */
+  bucket?: "available" | "pending";
+  availableAt?: Date | null;
+  /** Earnings: the merchandise earned on, in minor units, and the points-per-unit rate then in force. */
+  basisMinor?: bigint | null;
+  rate?: number | null;
+  staff?: string | null;
+  note?: string | null;
 }
 
 /** The most points one posting may move: beyond it an order is absurd, and a balance could not be read back. */
@@ -31,10 +43,34 @@ export class PointsLimitError extends RapportError {
   }
 }
 
+/** A spending debit larger than the spendable balance: refused, nothing posted. */
+export class InsufficientPointsError extends RapportError {
+  constructor(
+    readonly customerGid: string,
+    readonly needed: number,
+  ) {
+    super("INSUFFICIENT_POINTS", `${customerGid} cannot spend ${needed} points`);
+  }
+}
+
+/** A debit the customer chose or the program imposes: refused rather than overdrawn. Reversals of earnings are facts and may leave a debt. */
+export function isSpendingDebit(p: Pick<Posting, "reason" | "points">): boolean {
+  return p.points < 0 && (p.reason === "redeem" || p.reason === "expire" || p.reason === "adjust");
+}
+
+/** Postings that count as activity for inactivity expiry. */
+function isActivity(p: Posting): boolean {
+  return p.reason === "earn:order" || p.reason === "redeem" || p.reason === "adjust";
+}
+
 /**
- * Posts each entry once per `(shop, idempotencyKey)`, inside the caller's transaction: an entry whose
- * key is already in the ledger is skipped (a re-delivery), so any number of deliveries post once. Two
- * concurrent transactions posting the same key meet the unique index; the loser rolls back and retries.
+ * Posts each entry once per `(shop, idempotencyKey)`, inside the caller's transaction, and moves each
+ * customer's LoyaltyAccount by the same amounts in that transaction, so the account is always the sum
+ * of its postings. An entry whose key is already in the ledger is skipped (a re-delivery). A spending
+ * debit is a conditional `UPDATE … WHERE balance + n >= 0`: when it would overdraw, nothing is posted
+ * and InsufficientPointsError is thrown (the caller's transaction rolls back). Two concurrent
+ * transactions posting the same key meet the unique index; the loser rolls back and retries.
+ * Returns the number of postings written.
  * @example await postEntries(tx, [{ shop, customerGid, points: 12, reason: "earn:order", idempotencyKey: `order:${gid}:earn` }])
  */
 export async function postEntries(tx: Tx, postings: Posting[]): Promise<number> {
@@ -50,7 +86,66 @@ export async function postEntries(tx: Tx, postings: Posting[]): Promise<number> 
   });
   const posted = new Set(existing.map((e) => e.idempotencyKey));
   const fresh = postings.filter((p) => !posted.has(p.idempotencyKey) && (posted.add(p.idempotencyKey), true));
-  if (fresh.length)
-    await tx.ledgerEntry.createMany({ data: fresh.map((p) => ({ id: randomUUID(), ...p, sourceGid: p.sourceGid ?? null })) });
+  if (fresh.length === 0) return 0;
+  await moveAccounts(tx, shop, fresh);
+  await tx.ledgerEntry.createMany({
+    data: fresh.map((p) => ({
+      id: randomUUID(),
+      shop: p.shop,
+      customerGid: p.customerGid,
+      points: p.points,
+      reason: p.reason,
+      idempotencyKey: p.idempotencyKey,
+      sourceGid: p.sourceGid ?? null,
+      bucket: p.bucket ?? "available",
+      availableAt: p.availableAt ?? null,
+      basisMinor: p.basisMinor ?? null,
+      rate: p.rate ?? null,
+      staff: p.staff ?? null,
+      note: p.note ?? null,
+    })),
+  });
   return fresh.length;
+}
+
+interface AccountMove {
+  available: number;
+  pending: number;
+  earned: number;
+  guard: boolean;
+  activity: boolean;
+}
+
+async function moveAccounts(tx: Tx, shop: string, postings: Posting[]): Promise<void> {
+  const moves = new Map<string, AccountMove>();
+  for (const p of postings) {
+    const m = moves.get(p.customerGid) ?? { available: 0, pending: 0, earned: 0, guard: false, activity: false };
+    if ((p.bucket ?? "available") === "pending") m.pending += p.points;
+    else m.available += p.points;
+    if (p.reason.startsWith("earn")) m.earned += p.points;
+    m.guard ||= isSpendingDebit(p);
+    m.activity ||= isActivity(p);
+    moves.set(p.customerGid, m);
+  }
+  const now = new Date();
+  // Sorted, so two transactions touching the same accounts lock them in the same order (PostgreSQL).
+  const customers = [...moves.keys()].sort();
+  await tx.$executeRaw`
+    INSERT INTO "LoyaltyAccount" ("id", "shop", "customerGid", "updatedAt")
+    VALUES ${SQL.join(customers.map((c) => SQL.sql`(${randomUUID()}, ${shop}, ${c}, ${now})`))}
+    ON CONFLICT ("shop", "customerGid") DO NOTHING`;
+  for (const customerGid of customers) {
+    const m = moves.get(customerGid)!;
+    const changed = await tx.$executeRaw`
+      UPDATE "LoyaltyAccount" SET
+        "balance" = "balance" + ${m.available},
+        "pending" = "pending" + ${m.pending},
+        "lifetimeEarned" = "lifetimeEarned" + ${m.earned},
+        "version" = "version" + 1,
+        ${m.activity ? SQL.sql`"lastActivityAt" = ${now},` : SQL.empty}
+        "updatedAt" = ${now}
+      WHERE "shop" = ${shop} AND "customerGid" = ${customerGid}
+        ${m.guard ? SQL.sql`AND "balance" + ${m.available} >= 0` : SQL.empty}`;
+    if (changed === 0) throw new InsufficientPointsError(customerGid, -m.available);
+  }
 }

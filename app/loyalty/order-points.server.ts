@@ -1,25 +1,30 @@
 import type { Tx } from "../db.server";
 import { ledgerKeys, pointsForOrder } from "./earn";
 import { postEntries, type Posting } from "./ledger.server";
+import { totalClawback, type OrderLedger } from "./order-settlement";
 import { getLoyaltyProgram } from "./program.server";
+import { getLedgerRules } from "./rules.server";
 
 /** Financial states of an order that was paid at some point. */
 const PAID = new Set(["paid", "partially_refunded", "refunded"]);
+const DAY_MS = 86_400_000;
 
 /**
  * Settles the points of orders whose stored state changed, inside the history's transaction. Points
  * follow the order's own state, never the topic it arrived under (the topic header is not signed):
- * - a paid order placed since the program started earns once, for the customer it was placed by;
- * - a cancelled order's earning is reversed once, on the account that earned it (even if the order's
- *   customer has changed since);
- * - orders from before the install build history but earn nothing, whichever path brought them —
- *   backfill, a later webhook, reconciliation (docs/decisions/002).
- * Keys come from the order GID, so any arrival order and any number of deliveries post the same.
+ * - a paid order placed since the program started earns once, for the customer it was placed by, with
+ *   the merchandise and the rate snapshotted on the earning; with a pending period it earns into the
+ *   pending bucket and is released N days after the order, or on fulfilment when the program says so;
+ * - each recorded refund claws back its share: the total taken is always what the earning rule in
+ *   force when earned gives on the merchandise left (docs/decisions/007), never more than is left;
+ * - a cancelled order's earning is reversed for what is left, once, on the account that earned it;
+ * - orders from before the install build history but earn nothing (docs/decisions/002).
+ * Keys come from the order and refund GIDs, so any arrival order and any number of deliveries post the same.
  * @example await settleOrderPoints(tx, shop, recorded.changedOrderGids)
  */
-export async function settleOrderPoints(tx: Tx, shop: string, orderGids: string[]): Promise<void> {
+export async function settleOrderPoints(tx: Tx, shop: string, orderGids: string[], now = new Date()): Promise<void> {
   if (orderGids.length === 0) return;
-  const [orders, program, shopRow] = await Promise.all([
+  const [orders, program, rules, shopRow, entries, refunds] = await Promise.all([
     tx.order.findMany({
       where: { shop, orderGid: { in: orderGids } },
       select: {
@@ -29,50 +34,130 @@ export async function settleOrderPoints(tx: Tx, shop: string, orderGids: string[
         cancelledAt: true,
         test: true,
         financialStatus: true,
+        fulfillmentStatus: true,
         subtotalMinor: true,
         currencyCode: true,
       },
     }),
     getLoyaltyProgram(shop, tx),
+    getLedgerRules(shop, tx),
     tx.shop.findUnique({ where: { shop }, select: { installedAt: true } }),
+    tx.ledgerEntry.findMany({
+      where: { shop, sourceGid: { in: orderGids } },
+      select: { idempotencyKey: true, customerGid: true, points: true, bucket: true, basisMinor: true, rate: true, availableAt: true },
+    }),
+    tx.refund.findMany({
+      where: { shop, orderGid: { in: orderGids }, subtotalMinor: { not: null } },
+      select: { refundGid: true, orderGid: true, subtotalMinor: true, refundedAt: true },
+      orderBy: [{ refundedAt: "asc" }, { refundGid: "asc" }],
+    }),
   ]);
-  const keys = orders.flatMap((o) => [ledgerKeys.orderEarn(o.orderGid), ledgerKeys.orderCancel(o.orderGid)]);
-  const entries = await tx.ledgerEntry.findMany({
-    where: { shop, idempotencyKey: { in: keys } },
-    select: { idempotencyKey: true, customerGid: true, points: true },
-  });
-  const posted = new Map(entries.map((e) => [e.idempotencyKey, e]));
   const earningFrom = shopRow?.installedAt ?? new Date(0);
   const postings: Posting[] = [];
   for (const o of orders) {
-    const earned = posted.get(ledgerKeys.orderEarn(o.orderGid));
-    if (o.cancelledAt) {
-      if (earned && earned.points > 0 && !posted.has(ledgerKeys.orderCancel(o.orderGid))) {
-        postings.push({
-          shop,
-          customerGid: earned.customerGid,
-          points: -earned.points,
-          reason: "reverse:cancel",
-          idempotencyKey: ledgerKeys.orderCancel(o.orderGid),
-          sourceGid: o.orderGid,
-        });
-      }
-      continue;
-    }
-    if (earned || !o.customerGid || o.test || !PAID.has(o.financialStatus ?? "") || o.processedAt < earningFrom) continue;
-    const points = pointsForOrder(
-      { subtotalMinor: Number(o.subtotalMinor), currencyCode: o.currencyCode, customer: true, test: false, cancelled: false },
-      program.pointsPerCurrencyUnit,
-    );
-    if (points > 0)
-      postings.push({
-        shop,
+    const mine = entries.filter((e) => e.idempotencyKey.startsWith(`order:${o.orderGid}:`));
+    const ledger = readOrderLedger(o.orderGid, mine);
+    let earnAvailableAt = mine.find((e) => e.idempotencyKey === ledgerKeys.orderEarn(o.orderGid))?.availableAt ?? null;
+    const add = (p: Omit<Posting, "shop" | "sourceGid">) => {
+      postings.push({ shop, sourceGid: o.orderGid, ...p });
+      if ((p.bucket ?? "available") === "pending") ledger.pendingNet += p.points;
+    };
+
+    if (!ledger.earn) {
+      if (o.cancelledAt || !o.customerGid || o.test || !rules.enabled || !PAID.has(o.financialStatus ?? "")) continue;
+      if (o.processedAt < earningFrom) continue;
+      const rate = program.pointsPerCurrencyUnit;
+      const points = pointsForOrder(
+        { subtotalMinor: Number(o.subtotalMinor), currencyCode: o.currencyCode, customer: true, test: false, cancelled: false },
+        rate,
+      );
+      if (points <= 0) continue;
+      const availableAt = rules.pendingDays > 0 ? new Date(o.processedAt.getTime() + rules.pendingDays * DAY_MS) : null;
+      const bucket = availableAt && availableAt > now ? "pending" : "available";
+      ledger.earn = { points, customerGid: o.customerGid, bucket, basisMinor: o.subtotalMinor, rate };
+      earnAvailableAt = bucket === "pending" ? availableAt : null;
+      add({
         customerGid: o.customerGid,
         points,
         reason: "earn:order",
         idempotencyKey: ledgerKeys.orderEarn(o.orderGid),
-        sourceGid: o.orderGid,
+        bucket,
+        availableAt: earnAvailableAt,
+        basisMinor: o.subtotalMinor,
+        rate,
       });
+    }
+    const earn = ledger.earn;
+    const clawed = () => [...ledger.clawedBack.values()].reduce((sum, p) => sum - p, 0);
+    const bucket = () => (earn.bucket === "pending" && !ledger.released ? "pending" : "available");
+    const left = () => (ledger.cancelled ? 0 : earn.points - clawed());
+
+    if (o.cancelledAt) {
+      if (!ledger.cancelled && left() > 0) {
+        add({
+          customerGid: earn.customerGid,
+          points: -left(),
+          reason: "reverse:cancel",
+          idempotencyKey: ledgerKeys.orderCancel(o.orderGid),
+          bucket: bucket(),
+        });
+      }
+      ledger.cancelled = true;
+      continue;
+    }
+
+    const orderRefunds = refunds.filter((r) => r.orderGid === o.orderGid);
+    let refunded = orderRefunds.filter((r) => ledger.clawedBack.has(r.refundGid)).reduce((sum, r) => sum + r.subtotalMinor!, 0n);
+    for (const r of orderRefunds) {
+      if (ledger.clawedBack.has(r.refundGid)) continue;
+      refunded += r.subtotalMinor!;
+      const take = Math.min(totalClawback(earn, refunded, o.currencyCode) - clawed(), left());
+      if (take <= 0) continue;
+      add({
+        customerGid: earn.customerGid,
+        points: -take,
+        reason: "clawback:refund",
+        idempotencyKey: ledgerKeys.refundClawback(o.orderGid, r.refundGid),
+        bucket: bucket(),
+      });
+      ledger.clawedBack.set(r.refundGid, -take);
+    }
+
+    const due =
+      (earnAvailableAt !== null && earnAvailableAt <= now) ||
+      (rules.releaseOnFulfilment && o.fulfillmentStatus?.toLowerCase() === "fulfilled");
+    if (earn.bucket === "pending" && !ledger.released && due && ledger.pendingNet > 0) {
+      const points = ledger.pendingNet;
+      const base = { customerGid: earn.customerGid, reason: "release" as const };
+      add({ ...base, points: -points, bucket: "pending", idempotencyKey: ledgerKeys.releaseOut(o.orderGid) });
+      add({ ...base, points, bucket: "available", idempotencyKey: ledgerKeys.release(o.orderGid) });
+      ledger.released = true;
+    }
   }
   await postEntries(tx, postings);
+}
+
+function readOrderLedger(
+  orderGid: string,
+  entries: {
+    idempotencyKey: string;
+    customerGid: string;
+    points: number;
+    bucket: string;
+    basisMinor: bigint | null;
+    rate: number | null;
+  }[],
+): OrderLedger {
+  const ledger: OrderLedger = { earn: null, clawedBack: new Map(), cancelled: false, released: false, pendingNet: 0 };
+  const prefix = `order:${orderGid}:`;
+  for (const e of entries) {
+    const suffix = e.idempotencyKey.slice(prefix.length);
+    if (e.bucket === "pending") ledger.pendingNet += e.points;
+    if (suffix === "earn")
+      ledger.earn = { points: e.points, customerGid: e.customerGid, bucket: e.bucket, basisMinor: e.basisMinor, rate: e.rate };
+    else if (suffix === "cancel") ledger.cancelled = true;
+    else if (suffix === "release") ledger.released = true;
+    else if (suffix.startsWith("refund:")) ledger.clawedBack.set(suffix.slice("refund:".length), e.points);
+  }
+  return ledger;
 }

@@ -1,5 +1,5 @@
-import { loyaltyBalanceProxy } from "../loyalty/balance-proxy.server";
+import { loyaltyAccountHandler } from "../loyalty/proxy-handlers.server";
 import { remixProxyAdapter } from "../storefront/fast-proxy.server";
 
 /** GET /apps/rapport/loyalty — served by the fast path in production; this route serves dev mode. */
-export const loader = remixProxyAdapter("/loyalty", loyaltyBalanceProxy);
+export const loader = remixProxyAdapter("/loyalty", loyaltyAccountHandler);

@@ -1,4 +1,4 @@
-import { loyaltyBalanceProxy } from "../loyalty/balance-proxy.server";
+import { loyaltyAccountHandler, loyaltyPanelHandler, loyaltyRedeemHandler } from "../loyalty/proxy-handlers.server";
 import type { FastProxyHandler } from "./fast-proxy";
 
 /**
@@ -7,5 +7,7 @@ import type { FastProxyHandler } from "./fast-proxy";
  * wraps the same handler with `remixProxyAdapter`.
  */
 export const FAST_PROXY_ROUTES: Readonly<Record<string, FastProxyHandler>> = {
-  "/loyalty": loyaltyBalanceProxy,
+  "/loyalty": loyaltyAccountHandler,
+  "/loyalty/panel": loyaltyPanelHandler,
+  "/loyalty/redeem": loyaltyRedeemHandler,
 };

@@ -149,6 +149,8 @@ export interface StandinDiscountCode {
   id: number;
   title: string;
   code: string;
+  /** A free-shipping code discount (discountCodeFreeShippingCreate) rather than a basic one. */
+  freeShipping?: boolean;
   customerIds: number[];
   valueType: "fixed_amount" | "percentage";
   value: string;
@@ -217,6 +219,12 @@ export interface StandinChange {
  */
 export class StandinStore extends EventEmitter {
   readonly shops = new Map<string, StandinShop>();
+  /**
+   * Failures to inject, in order, into the next Admin GraphQL calls of an operation (tests of what the
+   * app does when Shopify throttles, errors or answers too late). "timeout" applies the operation and
+   * answers after `delayMs`: the write happened, the caller never heard.
+   */
+  readonly faults: { operation: string; kind: "THROTTLED" | "500" | "timeout"; delayMs?: number }[] = [];
   private nextIdValue = 1_000_000;
   private readonly clock: MonotonicClock;
 
@@ -232,6 +240,12 @@ export class StandinStore extends EventEmitter {
    */
   stamp(previous?: string): string {
     return this.clock.next(previous);
+  }
+
+  /** The first injected fault for this operation, taken off the list. */
+  takeFault(operation: string | undefined) {
+    const i = this.faults.findIndex((f) => f.operation === operation);
+    return i < 0 ? undefined : this.faults.splice(i, 1)[0];
   }
 
   /** Monotonic id shared by every resource kind, like Shopify's large numeric ids. */

@@ -3,6 +3,34 @@
 /* eslint-disable */
 import type * as AdminTypes from "./admin.types.js";
 
+export type LoyaltyDiscountCodeBasicCreateMutationVariables = AdminTypes.Exact<{
+  basicCodeDiscount: AdminTypes.DiscountCodeBasicInput;
+}>;
+
+export type LoyaltyDiscountCodeBasicCreateMutation = {
+  discountCodeBasicCreate?: AdminTypes.Maybe<{
+    codeDiscountNode?: AdminTypes.Maybe<Pick<AdminTypes.DiscountCodeNode, "id">>;
+    userErrors: Array<Pick<AdminTypes.DiscountUserError, "field" | "message" | "code">>;
+  }>;
+};
+
+export type LoyaltyDiscountCodeFreeShippingCreateMutationVariables = AdminTypes.Exact<{
+  freeShippingCodeDiscount: AdminTypes.DiscountCodeFreeShippingInput;
+}>;
+
+export type LoyaltyDiscountCodeFreeShippingCreateMutation = {
+  discountCodeFreeShippingCreate?: AdminTypes.Maybe<{
+    codeDiscountNode?: AdminTypes.Maybe<Pick<AdminTypes.DiscountCodeNode, "id">>;
+    userErrors: Array<Pick<AdminTypes.DiscountUserError, "field" | "message" | "code">>;
+  }>;
+};
+
+export type LoyaltyCodeDiscountNodeByCodeQueryVariables = AdminTypes.Exact<{
+  code: AdminTypes.Scalars["String"]["input"];
+}>;
+
+export type LoyaltyCodeDiscountNodeByCodeQuery = { codeDiscountNodeByCode?: AdminTypes.Maybe<Pick<AdminTypes.DiscountCodeNode, "id">> };
+
 export type BulkOperationStatusQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars["ID"]["input"];
 }>;
@@ -307,6 +335,10 @@ export type ShopInfoQueryVariables = AdminTypes.Exact<{ [key: string]: never }>;
 export type ShopInfoQuery = { shop: Pick<AdminTypes.Shop, "name" | "myshopifyDomain" | "currencyCode" | "ianaTimezone"> };
 
 interface GeneratedQueryTypes {
+  "#graphql\n  query LoyaltyCodeDiscountNodeByCode($code: String!) {\n    codeDiscountNodeByCode(code: $code) {\n      id\n    }\n  }\n": {
+    return: LoyaltyCodeDiscountNodeByCodeQuery;
+    variables: LoyaltyCodeDiscountNodeByCodeQueryVariables;
+  };
   "#graphql\n  query BulkOperationStatus($id: ID!) {\n    node(id: $id) {\n      ... on BulkOperation {\n        id\n        status\n        errorCode\n        objectCount\n        url\n      }\n    }\n  }\n": {
     return: BulkOperationStatusQuery;
     variables: BulkOperationStatusQueryVariables;
@@ -358,6 +390,14 @@ interface GeneratedQueryTypes {
 }
 
 interface GeneratedMutationTypes {
+  "#graphql\n  mutation LoyaltyDiscountCodeBasicCreate($basicCodeDiscount: DiscountCodeBasicInput!) {\n    discountCodeBasicCreate(basicCodeDiscount: $basicCodeDiscount) {\n      codeDiscountNode {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {
+    return: LoyaltyDiscountCodeBasicCreateMutation;
+    variables: LoyaltyDiscountCodeBasicCreateMutationVariables;
+  };
+  "#graphql\n  mutation LoyaltyDiscountCodeFreeShippingCreate($freeShippingCodeDiscount: DiscountCodeFreeShippingInput!) {\n    discountCodeFreeShippingCreate(freeShippingCodeDiscount: $freeShippingCodeDiscount) {\n      codeDiscountNode {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {
+    return: LoyaltyDiscountCodeFreeShippingCreateMutation;
+    variables: LoyaltyDiscountCodeFreeShippingCreateMutationVariables;
+  };
   "#graphql\n  mutation BulkRunQuery($query: String!) {\n    bulkOperationRunQuery(query: $query, groupObjects: true) {\n      bulkOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {
     return: BulkRunQueryMutation;
     variables: BulkRunQueryMutationVariables;

@@ -5,6 +5,7 @@ import { bulkQueryProblems } from "./bulk-rules";
 import { resourceConnection, resourceCount, type ListArgs } from "./resource-list";
 import { safeLegacyId, writeResolvers } from "./write-resolvers";
 import { definitionResolvers } from "./definition-resolvers";
+import { discountResolvers } from "./discount-resolvers";
 import { bulkOperationView, customerView, orderView, productView, shopView, type ViewContext } from "./views";
 
 type CountArgs = { query?: string | null; limit?: number | null };
@@ -94,5 +95,6 @@ export function rootValue(store: StandinStore, v: ViewContext) {
 
     ...writeResolvers(store, v),
     ...definitionResolvers(store, v),
+    ...discountResolvers(store, v),
   };
 }

@@ -46,6 +46,25 @@ export function adminApiRouter(ctx: StandinContext, limits: BucketLimits = STAND
       res.json({ errors: problems.map(formatError) });
       return;
     }
+    const operation = operationName ?? document.definitions.flatMap((d) => ("name" in d && d.name ? [d.name.value] : []))[0];
+    const fault = ctx.store.takeFault(operation);
+    if (fault?.kind === "500") {
+      res.status(500).json({ errors: "Internal Server Error" });
+      return;
+    }
+    if (fault?.kind === "THROTTLED") {
+      res.json({
+        errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
+        extensions: {
+          cost: {
+            requestedQueryCost: 10,
+            actualQueryCost: null,
+            throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 0, restoreRate: 100 },
+          },
+        },
+      });
+      return;
+    }
     const bucketKey = `${shopDomain}|${token}`;
     const bucket = buckets.get(bucketKey) ?? buckets.set(bucketKey, new LeakyBucket(limits)).get(bucketKey)!;
     const cost = requestedCost(adminSchema(), document, variables, operationName);
@@ -75,6 +94,8 @@ export function adminApiRouter(ctx: StandinContext, limits: BucketLimits = STAND
     const name = operationName ?? document.definitions.flatMap((d) => ("name" in d && d.name ? [d.name.value] : []))[0];
     const inputs = Object.values(variables).find(Array.isArray);
     ctx.store.emit("graphql", { shop: shopDomain, name, size: inputs?.length ?? null, cost });
+    if (fault?.kind === "timeout") await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 30_000));
+    if (res.destroyed || req.socket.destroyed) return;
     res.json({
       ...(result.errors ? { errors: result.errors.map(formatError) } : {}),
       data: result.data ?? null,

@@ -1,0 +1,99 @@
+import prisma from "../db.server";
+import type { FastProxyHandler } from "../storefront/fast-proxy";
+import { InvalidInputError } from "../lib/errors";
+import { getAccount } from "./accounts.server";
+import { InsufficientPointsError } from "./ledger.server";
+import { redeemReward, RedemptionRefusedError } from "./redeem.server";
+import { listRewards } from "./rewards.server";
+
+const PRIVATE = { "Cache-Control": "private, no-store" };
+
+/**
+ * GET /apps/rapport/loyalty: the signed-in shopper's account (one row), rewards, unused codes. No
+ * parameter names a customer: the account is the one Shopify signed for. Guests get how to join.
+ */
+export const loyaltyAccountHandler: FastProxyHandler = async ({ shop, customerGid }) => {
+  if (!customerGid) return { status: 200, headers: PRIVATE, body: { loggedIn: false, customerId: null, balance: null } };
+  const account = await getAccount(shop, customerGid);
+  return {
+    status: 200,
+    headers: PRIVATE,
+    body: {
+      loggedIn: true,
+      customerId: customerGid,
+      balance: account.balance,
+      pending: account.pending,
+      expiresAt: account.expiresAt?.toISOString() ?? null,
+    },
+  };
+};
+
+/**
+ * GET /apps/rapport/loyalty/panel: what the opened panel shows — the account, the rewards (which are
+ * affordable), the shopper's unused codes and recent activity. Guests get the rewards to join for.
+ */
+export const loyaltyPanelHandler: FastProxyHandler = async ({ shop, customerGid }) => {
+  const rewards = await listRewards(shop, true);
+  const list = (balance: number) =>
+    rewards.map((r) => ({ id: r.id, title: r.title, kind: r.kind, pointsCost: r.pointsCost, affordable: r.pointsCost <= balance }));
+  if (!customerGid) return { status: 200, headers: PRIVATE, body: { loggedIn: false, rewards: list(0), codes: [], activity: [] } };
+  const [account, codes, activity] = await Promise.all([
+    getAccount(shop, customerGid),
+    prisma.redemption.findMany({
+      where: { shop, customerGid, status: "issued" },
+      orderBy: { createdAt: "desc" },
+      take: 10,
+      select: { code: true, pointsCost: true, createdAt: true },
+    }),
+    prisma.ledgerEntry.findMany({
+      where: { shop, customerGid },
+      orderBy: { createdAt: "desc" },
+      take: 10,
+      select: { reason: true, points: true, bucket: true, createdAt: true },
+    }),
+  ]);
+  return {
+    status: 200,
+    headers: PRIVATE,
+    body: {
+      loggedIn: true,
+      customerId: customerGid,
+      balance: account.balance,
+      pending: account.pending,
+      lifetimeEarned: account.lifetimeEarned,
+      expiresAt: account.expiresAt?.toISOString() ?? null,
+      rewards: list(account.balance),
+      codes: codes.map((c) => ({ code: c.code, pointsCost: c.pointsCost, createdAt: c.createdAt.toISOString() })),
+      activity: activity.map((a) => ({
+        reason: a.reason,
+        points: a.points,
+        pending: a.bucket === "pending",
+        at: a.createdAt.toISOString(),
+      })),
+    },
+  };
+};
+
+/**
+ * POST /apps/rapport/loyalty/redeem `{ rewardId, idempotencyKey }`: debits the signed-in shopper and
+ * creates their single-use code. 401 for a guest, 409 when the balance is short, 422 for a bad body.
+ */
+export const loyaltyRedeemHandler: FastProxyHandler = async (req) => {
+  if (req.method !== "POST") return { status: 405, headers: { Allow: "POST" }, body: { error: "POST only" } };
+  if (!req.customerGid) return { status: 401, headers: PRIVATE, body: { error: "Sign in to redeem rewards" } };
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const rewardId = typeof body.rewardId === "string" ? body.rewardId : "";
+  const key = typeof body.idempotencyKey === "string" ? body.idempotencyKey : "";
+  if (!/^[\w-]{1,64}$/.test(rewardId) || !/^[\w-]{8,64}$/.test(key))
+    return { status: 422, headers: PRIVATE, body: { error: "rewardId and idempotencyKey are required" } };
+  try {
+    const result = await redeemReward({ shop: req.shop, customerGid: req.customerGid, rewardId, idempotencyKey: key });
+    const account = await getAccount(req.shop, req.customerGid);
+    return { status: result.status === "failed" ? 502 : 200, headers: PRIVATE, body: { ...result, balance: account.balance } };
+  } catch (error) {
+    if (error instanceof InsufficientPointsError) return { status: 409, headers: PRIVATE, body: { error: "Not enough points" } };
+    if (error instanceof RedemptionRefusedError || error instanceof InvalidInputError)
+      return { status: 422, headers: PRIVATE, body: { error: error.message } };
+    throw error;
+  }
+};
