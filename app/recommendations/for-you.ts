@@ -27,18 +27,23 @@ export interface ForYouParams {
   trendHalfLifeDays: number;
 }
 
+/**
+ * Tuned on the validation part of the five Online Retail splits (dev/eval/tune.ts): cosine neighbours
+ * weighted by similarity², own vector 0.6, no decay between baskets but 0.8 between groups, and
+ * time-decayed popularity (30-day half-life) at 0.3 of the top own score.
+ */
 export const FOR_YOU_DEFAULTS: ForYouParams = {
   groupCount: 7,
-  withinDecay: 0.9,
-  groupDecay: 0.7,
+  withinDecay: 1,
+  groupDecay: 0.8,
   k: 300,
-  alpha: 0.7,
-  simPower: 0,
+  alpha: 0.6,
+  simPower: 2,
   repeatBoost: 0,
   repeatDecay: 0.9,
   itemNeighbours: 0,
   recentBaskets: 2,
-  trend: 0,
+  trend: 0.3,
   trendHalfLifeDays: 30,
 };
 
