@@ -3,6 +3,7 @@ import { reconcileShop } from "../backfill/reconcile-job.server";
 import { syncMetafields } from "../metafields/sync-metafields-job.server";
 import type { JobHandler, Schedule } from "./job";
 import { pruneWorkTables } from "./prune.server";
+import { buildRecommendations } from "../recommendations/recs-build-job.server";
 
 /** Every kind of background work, by the capability that does it. */
 export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
@@ -10,10 +11,12 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   reconcile: reconcileShop,
   prune: pruneWorkTables,
   "metafields-sync": syncMetafields,
+  "recs-build": buildRecommendations,
 };
 
 /** Work queued on a clock (ensureScheduledJobs). */
 export const SCHEDULES: readonly Schedule[] = [
   { kind: "reconcile", everyMs: 15 * 60_000, perShop: true },
   { kind: "prune", everyMs: 6 * 3_600_000, perShop: false },
+  { kind: "recs-build", everyMs: 6 * 3_600_000, perShop: true },
 ];

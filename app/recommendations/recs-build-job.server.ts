@@ -43,6 +43,7 @@ export const buildRecommendations: JobHandler = async ({ job, progress }) => {
     }),
     readSettings(shop),
   ]);
+  const currencyCode = (await prisma.shop.findUnique({ where: { shop }, select: { currencyCode: true } }))?.currencyCode ?? "USD";
   const products: CatalogueProduct[] = rows.map((p) => ({
     id: p.productGid,
     title: p.title,
@@ -80,7 +81,7 @@ export const buildRecommendations: JobHandler = async ({ job, progress }) => {
   const lists: { shop: string; subject: string; items: string; builtAt: Date }[] = [];
   const metafields: DesiredMetafield[] = [];
   for (const [subject, entries] of buildLists(model, settings.rules, now)) {
-    lists.push({ shop, subject, items: JSON.stringify(entries.map((e) => card(e, cards.get(e.id)))), builtAt });
+    lists.push({ shop, subject, items: JSON.stringify(entries.map((e) => card(e, cards.get(e.id), currencyCode))), builtAt });
     const [kind, owner, strategy] = subjectParts(subject);
     const key =
       strategy === "bought-together" ? "bought_together" : strategy === "similar" ? "similar" : strategy === "for-you" ? "for_you" : null;
@@ -93,6 +94,16 @@ export const buildRecommendations: JobHandler = async ({ job, progress }) => {
         value: JSON.stringify(entries.slice(0, METAFIELD_LIST_LENGTH).map((e) => e.id)),
       });
     }
+  }
+  // Each available product's own card, for recently-viewed (a session's views are product ids only).
+  for (const p of rows) {
+    if (p.status === "ACTIVE" && p.available)
+      lists.push({
+        shop,
+        subject: cardSubject(p.productGid),
+        items: JSON.stringify([card({ id: p.productGid, why: "You viewed this recently" }, p, currencyCode)]),
+        builtAt,
+      });
   }
   await progress({ done: 2, total: 3, message: `${lists.length} lists` });
   await prisma.$transaction(async (tx) => {
@@ -119,12 +130,20 @@ export interface StoredCard extends ListEntry {
   handle: string;
   title: string;
   priceMinor: string;
+  currencyCode: string;
   imageUrl: string | null;
 }
 
-function card(entry: ListEntry, p: { handle: string; title: string; priceMinor: bigint; imageUrl: string | null } | undefined): StoredCard {
+export const cardSubject = (productGid: string) => `product:${productGid}:card`;
+
+function card(
+  entry: ListEntry,
+  p: { handle: string; title: string; priceMinor: bigint; imageUrl: string | null } | undefined,
+  currencyCode: string,
+): StoredCard {
   return {
     ...entry,
+    currencyCode,
     handle: p?.handle ?? "",
     title: p?.title ?? "",
     priceMinor: String(p?.priceMinor ?? 0n),

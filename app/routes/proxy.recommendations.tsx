@@ -1,18 +1,24 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { isGid, toGid } from "../lib/gid";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireAppProxy } from "../shopify/app-proxy.server";
-import { recommend } from "../recommendations/recommend.server";
-import { isSurface } from "../recommendations/surfaces";
+import { recommendationsProxy, type ProxyRequest } from "../recommendations/serve.server";
 
-/** GET /apps/rapport/recommendations?surface=home|product|cart&product_id=&limit= */
-export const loader = async ({ request }: LoaderFunctionArgs) => {
+/** Remix adapter of the recommendations proxy handler (the production server calls it directly). */
+async function adapt(request: Request): Promise<Response> {
   const { shop, customerGid } = await requireAppProxy(request);
-  const query = new URL(request.url).searchParams;
-  const surface = query.get("surface") ?? "home";
-  if (!isSurface(surface)) return Response.json({ error: "surface must be home, product or cart" }, { status: 400 });
-  const limit = Math.min(Math.max(Number(query.get("limit")) || 8, 1), 24);
-  const product = query.get("product_id");
-  const productGid = product ? (isGid(product, "Product") ? product : /^\d{1,20}$/.test(product) ? toGid("Product", product) : null) : null;
-  const result = await recommend({ shop, customerGid, productGid, limit }, surface);
-  return Response.json(result, { headers: { "Cache-Control": customerGid ? "private, max-age=60" : "public, max-age=300" } });
-};
+  const url = new URL(request.url);
+  const req: ProxyRequest = {
+    shop,
+    customerGid,
+    method: request.method === "POST" ? "POST" : "GET",
+    path: "/recommendations",
+    query: url.searchParams,
+    body: request.method === "POST" ? await request.json().catch(() => null) : null,
+  };
+  const result = await recommendationsProxy(req);
+  return result.body === null
+    ? new Response(null, { status: result.status, headers: result.headers })
+    : Response.json(result.body, { status: result.status, headers: result.headers });
+}
+
+export const loader = ({ request }: LoaderFunctionArgs) => adapt(request);
+export const action = ({ request }: ActionFunctionArgs) => adapt(request);
