@@ -3,30 +3,33 @@ import { logger } from "../lib/logger.server";
 import { gidFrom } from "../webhooks/fields";
 import { parsePayload } from "../webhooks/parse-payload";
 import { topicHandler } from "../webhooks/topic-handler";
+import { exportCustomerData } from "./data-export.server";
 import { redactCustomer, redactShop } from "./redact.server";
 
-const CustomerRequest = z.object({ shop_domain: z.string().max(255), customer: z.object({ id: gidFrom("Customer") }) });
+const CustomerRequest = z.object({
+  shop_domain: z.string().max(255),
+  customer: z.object({ id: gidFrom("Customer"), email: z.string().max(320).nullish() }),
+});
 
-/** customers/data_request: what Rapport holds on the customer, summarised for the merchant. */
+/** customers/data_request: a JSON export of everything held on the customer, stored for the merchant. */
 export const dataRequestTopic = topicHandler({
   parse: (payload, meta) => parsePayload(CustomerRequest, payload, meta.topic).customer.id,
   apply: async (tx, shop, customerGids) => {
     for (const customerGid of customerGids) {
-      const [profile, orders, postings] = await Promise.all([
-        tx.customer.findUnique({ where: { shop_customerGid: { shop, customerGid } }, select: { id: true } }),
-        tx.order.count({ where: { shop, customerGid } }),
-        tx.ledgerEntry.count({ where: { shop, customerGid } }),
-      ]);
-      logger.info("customer data request", { shop, customerGid, profile: Boolean(profile), orders, ledgerPostings: postings });
+      const exportId = await exportCustomerData(tx, shop, customerGid);
+      logger.info("customer data request exported", { shop, customerGid, exportId });
     }
   },
 });
 
 /** customers/redact: forget who the customer is. */
 export const customerRedactTopic = topicHandler({
-  parse: (payload, meta) => ({ customerGid: parsePayload(CustomerRequest, payload, meta.topic).customer.id, at: meta.triggeredAt }),
+  parse: (payload, meta) => {
+    const { customer } = parsePayload(CustomerRequest, payload, meta.topic);
+    return { customerGid: customer.id, email: customer.email || null, at: meta.triggeredAt, webhookId: meta.webhookId };
+  },
   apply: async (tx, shop, requests) => {
-    for (const request of requests) await redactCustomer(tx, shop, request.customerGid, request.at);
+    for (const r of requests) await redactCustomer(tx, shop, r.customerGid, r.at, { webhookId: r.webhookId, email: r.email });
   },
 });
 

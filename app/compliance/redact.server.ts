@@ -1,20 +1,72 @@
 import type { Tx } from "../db.server";
+import { customerRows, delegateOf, MODELS, payloadsNaming } from "./customer-rows.server";
+
+/** What is left of a redacted customer: a tombstone with no personal data and no history. */
+const TOMBSTONE = {
+  email: null,
+  firstName: null,
+  lastName: null,
+  phone: null,
+  tags: "",
+  state: null,
+  emailMarketing: null,
+  smsMarketing: null,
+  countryCode: null,
+  shopifyCreatedAt: null,
+  ordersCount: 0,
+  spentMinor: 0n,
+  refundedMinor: 0n,
+  netSpentMinor: 0n,
+  firstOrderAt: null,
+  lastOrderAt: null,
+  rfmRecency: null,
+  rfmFrequency: null,
+  rfmMonetary: null,
+  rfmSegment: null,
+};
 
 /**
- * Removes what identifies a customer: email, names and phone on the profile (marked redacted, so no
- * later delivery writes them again) and the link from their interactions to a visitor. Orders and
- * ledger postings stay as anonymous amounts (the ledger must keep balancing; docs/decisions/002).
+ * customers/redact: removes the customer's personal data and identifiable history from every table.
+ * Rows keyed by their GID anywhere (found through the datamodel, so a new table is covered) are deleted —
+ * points postings, storefront events, visitor links, segment memberships, exports — as are the events of
+ * visitors stitched to them, their app-owned metafields and the stored webhook payloads naming them
+ * (this one included). Their orders stay as anonymous amounts (no customer), so the shop's revenue
+ * figures do not change. The profile becomes a tombstone (GID only, marked redacted) so that no later
+ * delivery writes their personal data again.
+ * @example await redactCustomer(tx, shop, "gid://shopify/Customer/1", new Date(), { webhookId, email })
  */
-export async function redactCustomer(tx: Tx, shop: string, customerGid: string, at: Date): Promise<void> {
+export async function redactCustomer(
+  tx: Tx,
+  shop: string,
+  customerGid: string,
+  at: Date,
+  delivery: { webhookId?: string; email?: string | null } = {},
+): Promise<void> {
+  const held = await customerRows(tx, shop, customerGid);
+  const visitors = (held.VisitorLink ?? []).map((v) => v.visitorId as string);
+  if (visitors.length) await tx.interaction.deleteMany({ where: { shop, visitorId: { in: visitors } } });
+  await tx.order.updateMany({ where: { shop, customerGid }, data: { customerGid: null } });
+  for (const model of MODELS) {
+    if (["Customer", "Order"].includes(model.name) || !model.fields.has("customerGid") || !model.fields.has("shop")) continue;
+    await delegateOf(tx, model.name).deleteMany({ where: { shop, customerGid } });
+  }
+  await tx.metafieldValue.deleteMany({ where: { shop, ownerGid: customerGid } });
+  const payloads = payloadsNaming(customerGid, delivery.email, held.Customer?.[0]?.email);
+  await tx.webhookDelivery.updateMany({
+    where: { shop, OR: [...payloads, ...(delivery.webhookId ? [{ webhookId: delivery.webhookId }] : [])] },
+    data: { body: JSON.stringify({ redacted: true }), status: "done", reason: "redacted: customers/redact" },
+  });
   const row = await tx.customer.findUnique({ where: { shop_customerGid: { shop, customerGid } }, select: { id: true } });
-  const redacted = { email: null, firstName: null, lastName: null, phone: null, redactedAt: at };
-  if (row) await tx.customer.update({ where: { id: row.id }, data: redacted });
-  else await tx.customer.create({ data: { shop, customerGid, ...redacted } });
-  await tx.interaction.updateMany({ where: { shop, customerGid }, data: { visitorId: null } });
+  if (row) await tx.customer.update({ where: { id: row.id }, data: { ...TOMBSTONE, redactedAt: at } });
+  else await tx.customer.create({ data: { shop, customerGid, redactedAt: at } });
 }
 
 /** Everything Rapport holds for a shop, in dependency order (children first). */
 export async function redactShop(tx: Tx, shop: string): Promise<void> {
+  await tx.segmentMember.deleteMany({ where: { shop } });
+  await tx.segment.deleteMany({ where: { shop } });
+  await tx.customerDataExport.deleteMany({ where: { shop } });
+  await tx.visitorLink.deleteMany({ where: { shop } });
   await tx.interaction.deleteMany({ where: { shop } });
   await tx.orderLine.deleteMany({ where: { shop } });
   await tx.order.deleteMany({ where: { shop } });
@@ -35,4 +87,6 @@ export async function redactShop(tx: Tx, shop: string): Promise<void> {
   await tx.shop.deleteMany({ where: { shop } });
   // The inbox too, this very delivery included: marking it done afterwards then updates nothing.
   await tx.webhookDelivery.deleteMany({ where: { shop } });
+  // And any table not listed above (found through the datamodel, so a new table cannot be missed).
+  for (const model of MODELS) if (model.fields.has("shop")) await delegateOf(tx, model.name).deleteMany({ where: { shop } });
 }

@@ -1,6 +1,7 @@
 import { runBackfill } from "../backfill/backfill-job.server";
 import { reconcileShop } from "../backfill/reconcile-job.server";
 import { syncMetafields } from "../metafields/sync-metafields-job.server";
+import { refreshSegments } from "../segments/refresh-segments-job.server";
 import type { JobHandler, Schedule } from "./job";
 import { pruneWorkTables } from "./prune.server";
 import { buildRecommendations } from "../recommendations/recs-build-job.server";
@@ -12,6 +13,7 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   prune: pruneWorkTables,
   "metafields-sync": syncMetafields,
   "recs-build": buildRecommendations,
+  "segments-refresh": refreshSegments,
 };
 
 /** Work queued on a clock (ensureScheduledJobs). */

@@ -18,3 +18,20 @@ export interface MetafieldDefinition {
 export function metafieldKey(m: { namespace: string; key: string }): string {
   return `${m.namespace}.${m.key}`;
 }
+
+/**
+ * Segment membership (RFM segment first, then merchant segments), for Shopify Email, Flow and Klaviyo;
+ * private to the app's admin surfaces, not the storefront.
+ */
+export const SEGMENT_MEMBERSHIP = {
+  ownerType: "CUSTOMER",
+  namespace: "$app:segments",
+  key: "membership",
+  type: "list.single_line_text_field",
+  name: "Segments",
+  description: "The Rapport segments the customer belongs to",
+  storefront: false,
+} as const satisfies MetafieldDefinition;
+
+/** Definitions the segments capability writes under. */
+export const SEGMENT_METAFIELDS: readonly MetafieldDefinition[] = [SEGMENT_MEMBERSHIP];

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import prisma from "../db.server";
+import type { FastProxyHandler, FastProxyRequest, FastProxyResponse } from "../storefront/fast-proxy";
 import { isGid, toGid } from "../lib/gid";
 import { recordInteractions } from "../interactions/record-interactions.server";
 import { composeServed, mergeSeedLists } from "./engine/serve-compose";
@@ -12,20 +13,8 @@ import { recommend } from "./recommend.server";
 import { DEFAULT_SETTINGS } from "./settings.server";
 import { isSurface } from "./surfaces";
 
-/** The fast proxy path's request and response (app/storefront/fast-proxy.server.ts on main). */
-export interface ProxyRequest {
-  shop: string;
-  customerGid: string | null;
-  method: "GET" | "POST";
-  path: string;
-  query: URLSearchParams;
-  body: unknown;
-}
-export interface ProxyResponse {
-  status: number;
-  body: unknown;
-  headers?: Record<string, string>;
-}
+export type ProxyRequest = FastProxyRequest;
+export type ProxyResponse = FastProxyResponse;
 
 const MAX_IDS = 20;
 
@@ -47,7 +36,7 @@ const queued = new Set<string>();
  * and `dismissed` make it react in real time without any computation.
  * POST { dismiss: productId, visitorId? }: "Not interested", recorded as a dismiss interaction.
  */
-export async function recommendationsProxy(req: ProxyRequest): Promise<ProxyResponse> {
+export const recommendationsProxy: FastProxyHandler = async (req) => {
   if (req.method === "POST") return dismiss(req);
   const surface = req.query.get("surface") ?? "home";
   if (!isSurface(surface)) return { status: 400, body: { error: "surface must be home, product or cart" } };
@@ -124,7 +113,7 @@ export async function recommendationsProxy(req: ProxyRequest): Promise<ProxyResp
       })),
     },
   };
-}
+};
 
 async function dismiss(req: ProxyRequest): Promise<ProxyResponse> {
   const body = (req.body ?? {}) as { dismiss?: unknown; visitorId?: unknown };
@@ -136,5 +125,5 @@ async function dismiss(req: ProxyRequest): Promise<ProxyResponse> {
       { eventId: `dismiss:${randomUUID()}`, customerGid: req.customerGid, visitorId, productGid, kind: "dismiss", at: new Date() },
     ]),
   );
-  return { status: 204, body: null };
+  return { status: 200, body: { dismissed: productGid } };
 }

@@ -35,6 +35,10 @@ beforeEach(async () => {
   const { forgetKnownShop } = await import("../../app/shops/known-shops.server");
   forgetKnownShop();
   await prisma.$transaction([
+    prisma.segmentMember.deleteMany(),
+    prisma.segment.deleteMany(),
+    prisma.customerDataExport.deleteMany(),
+    prisma.visitorLink.deleteMany(),
     prisma.interaction.deleteMany(),
     prisma.orderLine.deleteMany(),
     prisma.order.deleteMany(),

@@ -61,6 +61,8 @@ export function adminApiRouter(ctx: StandinContext, limits: BucketLimits = STAND
       return;
     }
     if (!bucket.take(cost)) {
+      // For tests that check the app waits out the throttle rather than hammering it.
+      ctx.store.emit("throttled", { shop: shopDomain, operationName, cost });
       res.json({
         errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
         extensions: { cost: { requestedQueryCost: cost, actualQueryCost: null, throttleStatus: bucket.status() } },

@@ -1,0 +1,13 @@
+import { loyaltyBalanceProxy } from "../loyalty/balance-proxy.server";
+import type { FastProxyHandler } from "./fast-proxy";
+import { recommendationsProxy } from "../recommendations/serve.server";
+
+/**
+ * Storefront endpoints served on the fast path, by their path under /proxy ("/loyalty" answers
+ * `/apps/rapport/loyalty`). Each capability adds one line; the Remix route with the same path
+ * wraps the same handler with `remixProxyAdapter`.
+ */
+export const FAST_PROXY_ROUTES: Readonly<Record<string, FastProxyHandler>> = {
+  "/loyalty": loyaltyBalanceProxy,
+  "/recommendations": recommendationsProxy,
+};
