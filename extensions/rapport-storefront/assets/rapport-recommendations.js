@@ -37,7 +37,7 @@ function consented() {
 function visitorId() {
   const match = document.cookie.match(/(?:^|; )_rapport_vid=([\w-]{8,64})/);
   if (match) return match[1];
-  const id = crypto.randomUUID();
+  const id = window.crypto.randomUUID();
   document.cookie = `_rapport_vid=${id}; path=/; max-age=31536000; SameSite=Lax`;
   return id;
 }
