@@ -82,6 +82,8 @@ export async function redactShop(tx: Tx, shop: string): Promise<void> {
   await tx.product.deleteMany({ where: { shop } });
   await tx.backfillRun.deleteMany({ where: { shop } });
   await tx.metafieldValue.deleteMany({ where: { shop } });
+  await tx.recommendationList.deleteMany({ where: { shop } });
+  await tx.recommendationBuild.deleteMany({ where: { shop } });
   await tx.job.deleteMany({ where: { shop } });
   await tx.loyaltyProgram.deleteMany({ where: { shop } });
   await tx.session.deleteMany({ where: { shop } });

@@ -5,6 +5,7 @@ import { refreshSegments } from "../segments/refresh-segments-job.server";
 import type { JobHandler, Schedule } from "./job";
 import { pruneWorkTables } from "./prune.server";
 import { runLoyaltyMaintenance } from "../loyalty/jobs.server";
+import { buildRecommendations } from "../recommendations/recs-build-job.server";
 
 /** Every kind of background work, by the capability that does it. */
 export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
@@ -12,6 +13,7 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   reconcile: reconcileShop,
   prune: pruneWorkTables,
   "metafields-sync": syncMetafields,
+  "recs-build": buildRecommendations,
   "segments-refresh": refreshSegments,
   "loyalty-maintenance": runLoyaltyMaintenance,
 };
@@ -21,4 +23,5 @@ export const SCHEDULES: readonly Schedule[] = [
   { kind: "reconcile", everyMs: 15 * 60_000, perShop: true },
   { kind: "prune", everyMs: 6 * 3_600_000, perShop: false },
   { kind: "loyalty-maintenance", everyMs: 3_600_000, perShop: true },
+  { kind: "recs-build", everyMs: 6 * 3_600_000, perShop: true },
 ];

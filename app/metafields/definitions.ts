@@ -35,3 +35,37 @@ export const SEGMENT_MEMBERSHIP = {
 
 /** Definitions the segments capability writes under. */
 export const SEGMENT_METAFIELDS: readonly MetafieldDefinition[] = [SEGMENT_MEMBERSHIP];
+
+/**
+ * Precomputed recommendation lists (issue 7) the block renders in Liquid with no script: bought-together
+ * and similar on each product, for-you on each customer. Written by the recs-build job.
+ */
+export const RECOMMENDATION_METAFIELDS: readonly MetafieldDefinition[] = [
+  {
+    ownerType: "PRODUCT",
+    namespace: "$app:recommendations",
+    key: "bought_together",
+    type: "list.product_reference",
+    name: "Bought together",
+    description: "Products often bought with this one (Rapport)",
+    storefront: true,
+  },
+  {
+    ownerType: "PRODUCT",
+    namespace: "$app:recommendations",
+    key: "similar",
+    type: "list.product_reference",
+    name: "Similar products",
+    description: "Products like this one (Rapport)",
+    storefront: true,
+  },
+  {
+    ownerType: "CUSTOMER",
+    namespace: "$app:recommendations",
+    key: "for_you",
+    type: "list.product_reference",
+    name: "Recommended for you",
+    description: "The customer's personal picks (Rapport)",
+    storefront: true,
+  },
+];

@@ -1,5 +1,6 @@
 import { loyaltyAccountHandler, loyaltyPanelHandler, loyaltyRedeemHandler } from "../loyalty/proxy-handlers.server";
 import type { FastProxyHandler } from "./fast-proxy";
+import { recommendationsProxy } from "../recommendations/serve.server";
 
 /**
  * Storefront endpoints served on the fast path, by their path under /proxy ("/loyalty" answers
@@ -10,4 +11,5 @@ export const FAST_PROXY_ROUTES: Readonly<Record<string, FastProxyHandler>> = {
   "/loyalty": loyaltyAccountHandler,
   "/loyalty/panel": loyaltyPanelHandler,
   "/loyalty/redeem": loyaltyRedeemHandler,
+  "/recommendations": recommendationsProxy,
 };

@@ -56,6 +56,8 @@ beforeEach(async () => {
     prisma.job.deleteMany(),
     prisma.backfillRun.deleteMany(),
     prisma.metafieldValue.deleteMany(),
+    prisma.recommendationList.deleteMany(),
+    prisma.recommendationBuild.deleteMany(),
     prisma.loyaltyProgram.deleteMany(),
     prisma.session.deleteMany(),
     prisma.shop.deleteMany(),

@@ -1,0 +1,145 @@
+import { forYouScores } from "../for-you";
+import { contentFeatures, type Neighbour, type RecsModel } from "./model";
+
+/**
+ * Named strategies with one signature (STYLE §8): a shopper's context and the shop's prebuilt model
+ * in, ranked candidates with a one-line "why" out. Pure and synchronous: nothing is computed from the
+ * database per request.
+ */
+export interface RankInput {
+  customerId: string | null;
+  /** Product page, or the cart's last item. */
+  productId: string | null;
+  /** This session's product views, oldest first (real time, from the block or the Web Pixel). */
+  sessionViews: readonly string[];
+  cart: readonly string[];
+  dismissed: readonly string[];
+  now: number;
+  limit: number;
+}
+
+export interface Candidate {
+  item: number;
+  score: number;
+  why: string;
+}
+
+export type RankStrategy = (input: RankInput, model: RecsModel) => Candidate[];
+
+export const STRATEGY_NAMES = ["for-you", "bought-together", "similar", "recently-viewed", "buy-again", "trending"] as const;
+export type RankStrategyName = (typeof STRATEGY_NAMES)[number];
+
+const DAY = 86_400_000;
+const title = (model: RecsModel, item: number) => model.products[item]?.title || "this product";
+
+function fromNeighbours(
+  model: RecsModel,
+  seeds: readonly number[],
+  lists: Map<number, Neighbour[]>[],
+  why: (seed: number) => string,
+): Candidate[] {
+  const best = new Map<number, Candidate>();
+  seeds.forEach((seed, position) => {
+    const recency = 1 / (1 + position); // the latest seed counts most
+    for (const list of lists) {
+      for (const n of list.get(seed) ?? []) {
+        const prev = best.get(n.item);
+        const score = (prev?.score ?? 0) + n.score * recency;
+        best.set(n.item, { item: n.item, score, why: prev && prev.score > n.score * recency ? prev.why : why(seed) });
+      }
+    }
+  });
+  return [...best.values()].sort((a, b) => b.score - a.score || a.item - b.item);
+}
+
+const itemsOf = (model: RecsModel, ids: readonly string[]) =>
+  ids.map((id) => model.index.get(id)).filter((i): i is number => i !== undefined);
+
+/** Customer's purchases through the for-you model, plus neighbours of this session's views. */
+export const forYou: RankStrategy = (input, model) => {
+  const scores = new Map<number, Candidate>();
+  const history = input.customerId ? model.histories.get(input.customerId) : undefined;
+  if (history) {
+    const bought = new Set(history.baskets.flat());
+    const skip = model.customerRow.get(input.customerId!) ?? -1;
+    for (const [item, score] of forYouScores(history, model.forYou, model.forYouParams, skip)) {
+      scores.set(item, { item, score, why: bought.has(item) ? "You buy this regularly" : "Popular with shoppers who buy what you buy" });
+    }
+  }
+  const views = itemsOf(model, [...input.sessionViews].reverse());
+  if (views.length) {
+    const top = Math.max(0, ...[...scores.values()].map((c) => c.score)) || 1;
+    for (const c of fromNeighbours(model, views, [model.coViewed, model.coPurchased], (s) => `Because you viewed ${title(model, s)}`)) {
+      const prev = scores.get(c.item);
+      scores.set(c.item, { item: c.item, score: (prev?.score ?? 0) + top * 0.5 * c.score, why: prev?.why ?? c.why });
+    }
+  }
+  return [...scores.values()].sort((a, b) => b.score - a.score || a.item - b.item);
+};
+
+/** Co-purchase neighbours by lift of the product (or cart items). */
+export const boughtTogether: RankStrategy = (input, model) => {
+  const seeds = itemsOf(model, [...(input.productId ? [input.productId] : []), ...[...input.cart].reverse()]);
+  return fromNeighbours(model, seeds, [model.boughtTogether], (s) => `Often bought with ${title(model, s)}`);
+};
+
+/** Co-view and co-purchase neighbours, then products sharing type, vendor, tags, collections, title words. */
+export const similar: RankStrategy = (input, model) => {
+  const seed = input.productId ? model.index.get(input.productId) : [...itemsOf(model, input.sessionViews)].pop();
+  if (seed === undefined) return [];
+  const behavioural = fromNeighbours(
+    model,
+    [seed],
+    [model.coViewed, model.coPurchased],
+    () => `Shoppers who viewed ${title(model, seed)} also viewed this`,
+  );
+  const content = new Map<number, number>();
+  const product = model.products[seed]!;
+  for (const [feature, weight] of contentFeatures(product)) {
+    const list = model.content.get(feature) ?? [];
+    if (list.length > 2000) continue; // a feature everything shares says nothing
+    for (const item of list) if (item !== seed) content.set(item, (content.get(item) ?? 0) + weight);
+  }
+  const seen = new Set(behavioural.map((c) => c.item));
+  const floor = Math.min(0, ...behavioural.map((c) => c.score));
+  const byContent = [...content]
+    .filter(([item]) => !seen.has(item))
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .map(([item, score]) => ({ item, score: floor - 1 + score / 1000, why: `Similar to ${title(model, seed)}` }));
+  return [...behavioural, ...byContent];
+};
+
+/** This session's views, latest first. */
+export const recentlyViewed: RankStrategy = (input, model) =>
+  [...new Set(itemsOf(model, [...input.sessionViews].reverse()))].map((item, i) => ({ item, score: -i, why: "You viewed this recently" }));
+
+/** Products the customer buys again, due now by the product's learned repurchase interval. */
+export const buyAgain: RankStrategy = (input, model) => {
+  const history = input.customerId ? model.histories.get(input.customerId) : undefined;
+  if (!history) return [];
+  const last = new Map<number, number>();
+  history.baskets.forEach((basket, b) => basket.forEach((item) => last.set(item, history.times[b]!)));
+  const out: Candidate[] = [];
+  for (const [item, at] of last) {
+    const interval = model.repurchaseDays.get(item);
+    if (interval === undefined) continue;
+    const due = (input.now - at) / DAY / Math.max(interval, 1);
+    // Best when due (ratio ≈ 1), still shown when overdue, not yet when just bought.
+    if (due < 0.5) continue;
+    out.push({ item, score: due <= 1 ? due : 1 / due, why: `You buy this about every ${Math.round(interval)} days` });
+  }
+  return out.sort((a, b) => b.score - a.score || a.item - b.item);
+};
+
+/** Time-decayed popularity. */
+export const trending: RankStrategy = (_input, model) =>
+  [...model.trending].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([item, score]) => ({ item, score, why: "Trending in the store" }));
+
+export const STRATEGIES: Record<RankStrategyName, RankStrategy> = {
+  "for-you": forYou,
+  "bought-together": boughtTogether,
+  similar,
+  "recently-viewed": recentlyViewed,
+  "buy-again": buyAgain,
+  trending,
+};

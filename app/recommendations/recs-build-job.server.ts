@@ -1,0 +1,152 @@
+import prisma from "../db.server";
+import type { JobHandler } from "../jobs/job";
+import { enqueueJob } from "../jobs/queue.server";
+import type { Tx } from "../db.server";
+import { setMetafields, type DesiredMetafield } from "../metafields/set-metafields.server";
+import { buildRecsModel, type CatalogueProduct } from "./engine/model";
+import { buildLists, type ListEntry } from "./build-lists";
+import { readSettings } from "./settings.server";
+
+/** One live build per shop: new orders within the debounce fold into the queued build. */
+export const recsBuildKey = (shop: string) => `recs-build:${shop}`;
+
+/** Lists written to app-owned metafields (zero-JS Liquid rendering): this many products each. */
+export const METAFIELD_LIST_LENGTH = 8;
+export const RECS_NAMESPACE = "$app:recommendations";
+
+/**
+ * Queues a (debounced) rebuild: after a backfill, on new orders (incremental: the next build folds in
+ * every order that arrived meanwhile), and after the merchant changes rules.
+ * @example await queueRecsBuild(tx, shop, 60_000)
+ */
+export async function queueRecsBuild(db: Tx, shop: string, delayMs = 0): Promise<void> {
+  await enqueueJob(db, { kind: "recs-build", shop, key: recsBuildKey(shop), runAt: new Date(Date.now() + delayMs) });
+}
+
+/**
+ * The recs-build job: reads the shop's catalogue, purchases and views, builds the model off the request
+ * path, replaces the shop's precomputed lists, bumps the version (caches invalidate) and records the
+ * metafield lists the sync job pushes to Shopify within its throttle.
+ */
+export const buildRecommendations: JobHandler = async ({ job, progress }) => {
+  const shop = job.shop!;
+  const now = Date.now();
+  const [rows, purchases, views, settings] = await Promise.all([
+    prisma.product.findMany({ where: { shop, deletedAt: null }, include: { collections: { select: { collectionGid: true } } } }),
+    prisma.interaction.findMany({
+      where: { shop, kind: "purchase" },
+      select: { customerGid: true, orderId: true, productGid: true, at: true },
+    }),
+    prisma.interaction.findMany({
+      where: { shop, kind: "view", at: { gte: new Date(now - 90 * 86_400_000) } },
+      select: { customerGid: true, visitorId: true, productGid: true, at: true },
+    }),
+    readSettings(shop),
+  ]);
+  const currencyCode = (await prisma.shop.findUnique({ where: { shop }, select: { currencyCode: true } }))?.currencyCode ?? "USD";
+  const products: CatalogueProduct[] = rows.map((p) => ({
+    id: p.productGid,
+    title: p.title,
+    productType: p.productType,
+    vendor: p.vendor,
+    tags: p.tags
+      .split(",")
+      .map((t) => t.trim())
+      .filter(Boolean),
+    collections: p.collections.map((c) => c.collectionGid),
+    available: p.status === "ACTIVE" && p.available,
+    rating: p.ratingValue,
+    createdAt: (p.shopifyCreatedAt ?? p.updatedAt).getTime(),
+  }));
+  const model = buildRecsModel({
+    products,
+    purchases: purchases.map((i) => ({
+      customerId: i.customerGid ?? `order:${i.orderId}`,
+      orderId: i.orderId ?? `${i.customerGid}:${i.at.getTime()}`,
+      productId: i.productGid,
+      at: i.at.getTime(),
+    })),
+    views: views
+      .filter((v) => v.customerGid ?? v.visitorId)
+      .map((v) => ({ viewerId: (v.customerGid ?? v.visitorId)!, productId: v.productGid, at: v.at.getTime() })),
+    now,
+  });
+  await progress({
+    done: 1,
+    total: 3,
+    message: `model: ${products.length} products, ${purchases.length} purchases, ${views.length} views`,
+  });
+  const builtAt = new Date(now);
+  const cards = new Map(rows.map((p) => [p.productGid, p]));
+  const lists: { shop: string; subject: string; items: string; builtAt: Date }[] = [];
+  const metafields: DesiredMetafield[] = [];
+  for (const [subject, entries] of buildLists(model, settings.rules, now)) {
+    lists.push({ shop, subject, items: JSON.stringify(entries.map((e) => card(e, cards.get(e.id), currencyCode))), builtAt });
+    const [kind, owner, strategy] = subjectParts(subject);
+    const key =
+      strategy === "bought-together" ? "bought_together" : strategy === "similar" ? "similar" : strategy === "for-you" ? "for_you" : null;
+    if (kind !== "shop" && key) {
+      metafields.push({
+        ownerGid: owner,
+        namespace: RECS_NAMESPACE,
+        key,
+        type: "list.product_reference",
+        value: JSON.stringify(entries.slice(0, METAFIELD_LIST_LENGTH).map((e) => e.id)),
+      });
+    }
+  }
+  // Each available product's own card, for recently-viewed (a session's views are product ids only).
+  for (const p of rows) {
+    if (p.status === "ACTIVE" && p.available)
+      lists.push({
+        shop,
+        subject: cardSubject(p.productGid),
+        items: JSON.stringify([card({ id: p.productGid, why: "You viewed this recently" }, p, currencyCode)]),
+        builtAt,
+      });
+  }
+  await progress({ done: 2, total: 3, message: `${lists.length} lists` });
+  await prisma.$transaction(async (tx) => {
+    await tx.recommendationList.deleteMany({ where: { shop } });
+    for (let i = 0; i < lists.length; i += 500) await tx.recommendationList.createMany({ data: lists.slice(i, i + 500) });
+    await tx.recommendationBuild.upsert({
+      where: { shop },
+      create: { shop, version: 1, builtAt },
+      update: { version: { increment: 1 }, builtAt },
+    });
+    for (let i = 0; i < metafields.length; i += 1000) await setMetafields(tx, shop, metafields.slice(i, i + 1000));
+  });
+  await progress({ done: 3, total: 3, message: "lists served" });
+};
+
+function subjectParts(subject: string): [string, string, string] {
+  const first = subject.indexOf(":");
+  const last = subject.lastIndexOf(":");
+  return [subject.slice(0, first), subject.slice(first + 1, last), subject.slice(last + 1)];
+}
+
+/** What a card shows, stored with the list so serving reads nothing else. */
+export interface StoredCard extends ListEntry {
+  handle: string;
+  title: string;
+  priceMinor: string;
+  currencyCode: string;
+  imageUrl: string | null;
+}
+
+export const cardSubject = (productGid: string) => `product:${productGid}:card`;
+
+function card(
+  entry: ListEntry,
+  p: { handle: string; title: string; priceMinor: bigint; imageUrl: string | null } | undefined,
+  currencyCode: string,
+): StoredCard {
+  return {
+    ...entry,
+    currencyCode,
+    handle: p?.handle ?? "",
+    title: p?.title ?? "",
+    priceMinor: String(p?.priceMinor ?? 0n),
+    imageUrl: p?.imageUrl ?? null,
+  };
+}

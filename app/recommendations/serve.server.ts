@@ -1,0 +1,129 @@
+import { randomUUID } from "node:crypto";
+import prisma from "../db.server";
+import type { FastProxyHandler, FastProxyRequest, FastProxyResponse } from "../storefront/fast-proxy";
+import { isGid, toGid } from "../lib/gid";
+import { recordInteractions } from "../interactions/record-interactions.server";
+import { composeServed, mergeSeedLists } from "./engine/serve-compose";
+import type { RankStrategyName } from "./engine/strategies";
+import { STRATEGY_NAMES } from "./engine/strategies";
+import { getLists } from "./list-store.server";
+import { cardSubject, queueRecsBuild, type StoredCard } from "./recs-build-job.server";
+import { customerSubject, productSubject, TRENDING_SUBJECT } from "./build-lists";
+import { recommend } from "./recommend.server";
+import { DEFAULT_SETTINGS } from "./settings.server";
+import { isSurface } from "./surfaces";
+
+export type ProxyRequest = FastProxyRequest;
+export type ProxyResponse = FastProxyResponse;
+
+const MAX_IDS = 20;
+
+function productIds(value: string | null): string[] {
+  if (!value) return [];
+  return value
+    .split(",")
+    .slice(0, MAX_IDS)
+    .map((v) => v.trim())
+    .map((v) => (isGid(v, "Product") ? v : /^\d{1,20}$/.test(v) ? toGid("Product", v) : null))
+    .filter((v): v is string => v !== null);
+}
+
+const queued = new Set<string>();
+
+/**
+ * GET /apps/rapport/recommendations?surface=home|product|cart[&strategy=][&product_id=][&views=][&cart=][&dismissed=][&limit=]
+ * Served from precomputed lists in memory; `views` (this session's product ids, oldest first), `cart`
+ * and `dismissed` make it react in real time without any computation.
+ * POST { dismiss: productId, visitorId? }: "Not interested", recorded as a dismiss interaction.
+ */
+export const recommendationsProxy: FastProxyHandler = async (req) => {
+  if (req.method === "POST") return dismiss(req);
+  const surface = req.query.get("surface") ?? "home";
+  if (!isSurface(surface)) return { status: 400, body: { error: "surface must be home, product or cart" } };
+  const override = req.query.get("strategy");
+  if (override && !(STRATEGY_NAMES as readonly string[]).includes(override)) return { status: 400, body: { error: "unknown strategy" } };
+  const limit = Math.min(Math.max(Number(req.query.get("limit")) || 8, 1), 24);
+  const [productGid] = productIds(req.query.get("product_id"));
+  const views = productIds(req.query.get("views"));
+  const cart = productIds(req.query.get("cart"));
+  const dismissed = productIds(req.query.get("dismissed"));
+  const cacheControl = req.customerGid || views.length || cart.length || dismissed.length ? "private, max-age=30" : "public, max-age=300";
+
+  const seeds = [...(productGid ? [productGid] : []), ...[...cart].reverse()];
+  const latestViews = [...views].reverse();
+  const subjects = [
+    TRENDING_SUBJECT,
+    ...seeds.flatMap((p) => [productSubject(p, "bought-together"), productSubject(p, "similar")]),
+    ...latestViews.flatMap((p) => [productSubject(p, "similar"), cardSubject(p)]),
+    ...(req.customerGid ? [customerSubject(req.customerGid, "for-you"), customerSubject(req.customerGid, "buy-again")] : []),
+  ];
+  const { version, lists: got } = await getLists(req.shop, subjects);
+  if (version === 0) {
+    // Never built: queue the build once per process and answer with the live fallback meanwhile.
+    if (!queued.has(req.shop)) {
+      queued.add(req.shop);
+      await queueRecsBuild(prisma, req.shop);
+    }
+    const result = await recommend({ shop: req.shop, customerGid: req.customerGid, productGid: productGid ?? null, limit }, surface);
+    return {
+      status: 200,
+      body: { ...result, heading: result.strategy === "bought-together" ? "frequently_bought_together" : "trending_now" },
+      headers: { "Cache-Control": cacheControl },
+    };
+  }
+  const list = (subject: string) => got.get(subject) ?? [];
+  const personal = req.customerGid ? list(customerSubject(req.customerGid, "for-you")) : [];
+  const session = mergeSeedLists(
+    latestViews.map((p) =>
+      list(productSubject(p, "similar")).map((c) => ({
+        ...c,
+        why: c.why.replace(/^(?:Shoppers who viewed|Similar to) (.*?)(?: also viewed this)?$/, "Because you viewed $1"),
+      })),
+    ),
+  );
+  const lists: Partial<Record<RankStrategyName, StoredCard[]>> = {
+    "for-you": personal.length ? mergeSeedLists([session.slice(0, 3), personal]) : session,
+    "bought-together": mergeSeedLists(seeds.map((p) => list(productSubject(p, "bought-together")))),
+    similar: mergeSeedLists(seeds.map((p) => list(productSubject(p, "similar")))),
+    "recently-viewed": latestViews.flatMap((p) => list(cardSubject(p))),
+    "buy-again": req.customerGid ? list(customerSubject(req.customerGid, "buy-again")) : [],
+    trending: list(TRENDING_SUBJECT),
+  };
+  const config = override
+    ? { primary: override as RankStrategyName, fallbacks: DEFAULT_SETTINGS.blocks[surface].fallbacks }
+    : DEFAULT_SETTINGS.blocks[surface];
+  const exclude = new Set([...(productGid ? [productGid] : []), ...cart, ...dismissed]);
+  const block = composeServed(lists, config, exclude, limit, { personal: personal.length > 0, session: session.length > 0 });
+  return {
+    status: 200,
+    headers: { "Cache-Control": cacheControl },
+    body: {
+      strategy: block.strategy,
+      heading: block.heading,
+      products: block.products.map((c) => ({
+        id: c.id,
+        handle: c.handle,
+        title: c.title,
+        price: Number(c.priceMinor),
+        currencyCode: c.currencyCode,
+        imageUrl: c.imageUrl,
+        url: `/products/${c.handle}`,
+        why: c.why,
+        strategy: c.strategy,
+      })),
+    },
+  };
+};
+
+async function dismiss(req: ProxyRequest): Promise<ProxyResponse> {
+  const body = (req.body ?? {}) as { dismiss?: unknown; visitorId?: unknown };
+  const [productGid] = productIds(typeof body.dismiss === "string" ? body.dismiss : null);
+  const visitorId = typeof body.visitorId === "string" && /^[\w-]{8,64}$/.test(body.visitorId) ? body.visitorId : null;
+  if (!productGid || (!req.customerGid && !visitorId)) return { status: 400, body: { error: "dismiss needs a product and a shopper" } };
+  await prisma.$transaction((tx) =>
+    recordInteractions(tx, req.shop, [
+      { eventId: `dismiss:${randomUUID()}`, customerGid: req.customerGid, visitorId, productGid, kind: "dismiss", at: new Date() },
+    ]),
+  );
+  return { status: 200, body: { dismissed: productGid } };
+}
