@@ -1,8 +1,13 @@
 import type { Benchmark } from "./benchmark";
 import { webhookAckBench } from "./webhook-ack.bench";
+import { ordersProcessedBench } from "./orders-processed.bench";
 
 /**
  * Every benchmark `npm run bench` runs, in order. Each capability adds its own file under bench/ and
  * one line here.
  */
-export const BENCHMARKS: Benchmark[] = [webhookAckBench];
+export const BENCHMARKS: Benchmark[] = [
+  webhookAckBench,
+  ordersProcessedBench,
+  // (one line per benchmark)
+];
