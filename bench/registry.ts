@@ -1,6 +1,7 @@
 import type { Benchmark } from "./benchmark";
 import { webhookAckBench } from "./webhook-ack.bench";
 import { ordersProcessedBench } from "./orders-processed.bench";
+import { backfillBench } from "./backfill.bench";
 
 /**
  * Every benchmark `npm run bench` runs, in order. Each capability adds its own file under bench/ and
@@ -9,5 +10,6 @@ import { ordersProcessedBench } from "./orders-processed.bench";
 export const BENCHMARKS: Benchmark[] = [
   webhookAckBench,
   ordersProcessedBench,
+  backfillBench,
   // (one line per benchmark)
 ];
