@@ -1,9 +1,17 @@
 import type { Benchmark } from "./benchmark";
-import { webhookAckBench } from "./webhook-ack.bench";
+import { backfillBench } from "./backfill.bench";
 import { loyaltyBench } from "./loyalty.bench";
+import { ordersProcessedBench } from "./orders-processed.bench";
+import { webhookAckBench } from "./webhook-ack.bench";
 
 /**
  * Every benchmark `npm run bench` runs, in order. Each capability adds its own file under bench/ and
  * one line here.
  */
-export const BENCHMARKS: Benchmark[] = [webhookAckBench, loyaltyBench];
+export const BENCHMARKS: Benchmark[] = [
+  webhookAckBench,
+  ordersProcessedBench,
+  backfillBench,
+  loyaltyBench,
+  // (one line per benchmark)
+];

@@ -38,21 +38,20 @@ async function main() {
       rmSync(tmpDir, { recursive: true, force: true });
     }
   }
-  if (json) {
-    process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
-    return;
-  }
+  // With --json the object goes to stdout and the table to stderr, so one run gives both.
+  const out = json ? process.stderr : process.stdout;
+  if (json) process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
   const header = ["benchmark", "measure", "value", "goal", "note"];
   const table = [header, ...rows.map((r) => [r.bench, r.measure, r.value, r.goal ?? "", r.note ?? ""])];
   const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
   for (const [i, row] of table.entries()) {
-    process.stdout.write(
+    out.write(
       `${row
         .map((cell, j) => cell.padEnd(widths[j]!))
         .join("  ")
         .trimEnd()}\n`,
     );
-    if (i === 0) process.stdout.write(`${widths.map((w) => "-".repeat(w)).join("  ")}\n`);
+    if (i === 0) out.write(`${widths.map((w) => "-".repeat(w)).join("  ")}\n`);
   }
 }
 

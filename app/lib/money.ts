@@ -4,12 +4,20 @@
  * @example toMinorUnits("12.5", "GBP") // 1250
  */
 export function currencyExponent(currencyCode: string): number {
+  // Remembered per currency: building an Intl.NumberFormat costs more than parsing the whole amount,
+  // and every money field of every order asks.
+  const known = EXPONENTS.get(currencyCode);
+  if (known !== undefined) return known;
+  let exponent: number;
   try {
-    return new Intl.NumberFormat("en", { style: "currency", currency: currencyCode }).resolvedOptions().maximumFractionDigits ?? 2;
+    exponent = new Intl.NumberFormat("en", { style: "currency", currency: currencyCode }).resolvedOptions().maximumFractionDigits ?? 2;
   } catch {
     throw new RangeError(`unknown currency ${currencyCode}`);
   }
+  EXPONENTS.set(currencyCode, exponent);
+  return exponent;
 }
+const EXPONENTS = new Map<string, number>();
 
 /**
  * The largest amount Rapport accepts for one order or line, in minor units (10^13: a hundred billion

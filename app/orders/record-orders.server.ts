@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { dbKind, type Tx, SQL } from "../db.server";
 
 import { recordCustomers } from "../customers/record-customers.server";
+import { insertRows } from "../lib/insert-rows.server";
 import { refreshCustomerAggregates } from "../customers/customer-aggregates.server";
 import type { OrderCommand } from "./order-command";
 import { isNewerOrder } from "./order-version";
@@ -81,7 +82,7 @@ export async function recordOrders(tx: Tx, shop: string, commands: OrderCommand[
   }
   const written = [...created, ...updated.map((u) => u.command)];
   const lines = written.flatMap((c) => c.lines.map((line) => ({ id: randomUUID(), orderId: ids.get(c.orderGid)!, shop, ...line })));
-  if (lines.length) await tx.orderLine.createMany({ data: lines });
+  await insertRows(tx, "OrderLine", lines);
   const purchases = written
     .filter((c) => !c.cancelledAt && !c.test)
     .flatMap((c) =>
@@ -98,7 +99,7 @@ export async function recordOrders(tx: Tx, shop: string, commands: OrderCommand[
           orderId: ids.get(c.orderGid)!,
         })),
     );
-  if (purchases.length) await tx.interaction.createMany({ data: purchases });
+  await insertRows(tx, "Interaction", purchases);
 
   const refunded = await recordRefunds(
     tx,

@@ -94,3 +94,42 @@ function startServer(command: string, args: string[], env: Record<string, string
     child.once("exit", (code) => reject(new Error(`server exited (${code}) before listening:\n${output.slice(-2000)}`)));
   });
 }
+
+/**
+ * Starts `npm run worker` (app/worker-process.server.ts on build/) on a database: it drains the inbox
+ * and runs jobs; resolves once it has started.
+ * @example const worker = await startWorkerProcess({ databaseUrl }); …; await worker.stop();
+ */
+export function startWorkerProcess(options: { databaseUrl: string }): Promise<Omit<RunningServer, "url">> {
+  const child = spawn(TSX, [path.join(ROOT, "app", "worker-process.server.ts")], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: options.databaseUrl,
+      SHOPIFY_API_KEY: "bench-api-key",
+      SHOPIFY_API_SECRET: BENCH_API_SECRET,
+      SHOPIFY_APP_URL: "https://rapport-bench.example.com",
+      LOG_LEVEL: "error",
+      RAPPORT_SCHEDULES: "false",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  return new Promise((resolve, reject) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("started")) resolve({ child, stop: () => stopChild(child) });
+    });
+    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.once("exit", (code) => reject(new Error(`worker exited (${code}) before starting:\n${output.slice(-2000)}`)));
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((done) => {
+    if (child.exitCode !== null) return done();
+    child.once("exit", () => done());
+    child.kill("SIGTERM");
+  });
+}
