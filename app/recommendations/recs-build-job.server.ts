@@ -112,16 +112,20 @@ export const buildRecommendations: JobHandler = async ({ job, progress }) => {
       });
   }
   await progress({ done: 2, total: 3, message: `${lists.length} lists` });
-  await prisma.$transaction(async (tx) => {
-    await tx.recommendationList.deleteMany({ where: { shop } });
-    for (let i = 0; i < lists.length; i += 500) await tx.recommendationList.createMany({ data: lists.slice(i, i + 500) });
-    await tx.recommendationBuild.upsert({
-      where: { shop },
-      create: { shop, version: 1, builtAt },
-      update: { version: { increment: 1 }, builtAt },
-    });
-    for (let i = 0; i < metafields.length; i += 1000) await setMetafields(tx, shop, metafields.slice(i, i + 1000));
-  });
+  await prisma.$transaction(
+    async (tx) => {
+      await tx.recommendationList.deleteMany({ where: { shop } });
+      for (let i = 0; i < lists.length; i += 500) await tx.recommendationList.createMany({ data: lists.slice(i, i + 500) });
+      await tx.recommendationBuild.upsert({
+        where: { shop },
+        create: { shop, version: 1, builtAt },
+        update: { version: { increment: 1 }, builtAt },
+      });
+      // Small chunks: setMetafields reads the owners with one IN list, and SQLite caps bound parameters.
+      for (let i = 0; i < metafields.length; i += 200) await setMetafields(tx, shop, metafields.slice(i, i + 200));
+    },
+    { timeout: 120_000 },
+  );
   await progress({ done: 3, total: 3, message: "lists served" });
 };
 
