@@ -5,7 +5,7 @@ import type { RankInput, RankStrategyName } from "./engine/strategies";
 /**
  * Turns a built model into the lists the storefront is served from (pure): bought-together and similar
  * per product, for-you and buy-again per customer, trending for the shop. Unavailable products and
- * merchant exclusions are already out; pins and boosts already applied.
+ * merchant exclusions are already out, and so is what a customer dismissed ("Not interested"); boosts applied.
  */
 export interface ListEntry {
   id: string;
@@ -22,7 +22,12 @@ export const TRENDING_SUBJECT = "shop:trending";
 /**
  * @example for (const [subject, entries] of buildLists(model, NO_RULES)) save(subject, entries)
  */
-export function* buildLists(model: RecsModel, rules: MerchantRules = NO_RULES, now = model.builtAt): Generator<[string, ListEntry[]]> {
+export function* buildLists(
+  model: RecsModel,
+  rules: MerchantRules = NO_RULES,
+  now = model.builtAt,
+  dismissedBy: ReadonlyMap<string, string[]> = new Map(),
+): Generator<[string, ListEntry[]]> {
   const base: RankInput = { customerId: null, productId: null, sessionViews: [], cart: [], dismissed: [], now, limit: LIST_LENGTH };
   const list = (input: RankInput, strategy: RankStrategyName) =>
     rankBlock(input, model, { primary: strategy, fallbacks: [] }, { ...rules, pin: [] }).products.map(({ id, why }) => ({ id, why }));
@@ -37,7 +42,7 @@ export function* buildLists(model: RecsModel, rules: MerchantRules = NO_RULES, n
   for (const customerId of model.histories.keys()) {
     if (!customerId.startsWith("gid://shopify/Customer/")) continue; // guest orders only feed the neighbours
     for (const strategy of ["for-you", "buy-again"] as const) {
-      const entries = list({ ...base, customerId }, strategy);
+      const entries = list({ ...base, customerId, dismissed: dismissedBy.get(customerId) ?? [] }, strategy);
       if (entries.length) yield [customerSubject(customerId, strategy), entries];
     }
   }

@@ -43,6 +43,12 @@ export const buildRecommendations: JobHandler = async ({ job, progress }) => {
     }),
     readSettings(shop),
   ]);
+  const dismissals = await prisma.interaction.findMany({
+    where: { shop, kind: "dismiss", customerGid: { not: null } },
+    select: { customerGid: true, productGid: true },
+  });
+  const dismissedBy = new Map<string, string[]>();
+  for (const d of dismissals) dismissedBy.set(d.customerGid!, [...(dismissedBy.get(d.customerGid!) ?? []), d.productGid]);
   const currencyCode = (await prisma.shop.findUnique({ where: { shop }, select: { currencyCode: true } }))?.currencyCode ?? "USD";
   const products: CatalogueProduct[] = rows.map((p) => ({
     id: p.productGid,
@@ -80,7 +86,7 @@ export const buildRecommendations: JobHandler = async ({ job, progress }) => {
   const cards = new Map(rows.map((p) => [p.productGid, p]));
   const lists: { shop: string; subject: string; items: string; builtAt: Date }[] = [];
   const metafields: DesiredMetafield[] = [];
-  for (const [subject, entries] of buildLists(model, settings.rules, now)) {
+  for (const [subject, entries] of buildLists(model, settings.rules, now, dismissedBy)) {
     lists.push({ shop, subject, items: JSON.stringify(entries.map((e) => card(e, cards.get(e.id), currencyCode))), builtAt });
     const [kind, owner, strategy] = subjectParts(subject);
     const key =
@@ -106,16 +112,20 @@ export const buildRecommendations: JobHandler = async ({ job, progress }) => {
       });
   }
   await progress({ done: 2, total: 3, message: `${lists.length} lists` });
-  await prisma.$transaction(async (tx) => {
-    await tx.recommendationList.deleteMany({ where: { shop } });
-    for (let i = 0; i < lists.length; i += 500) await tx.recommendationList.createMany({ data: lists.slice(i, i + 500) });
-    await tx.recommendationBuild.upsert({
-      where: { shop },
-      create: { shop, version: 1, builtAt },
-      update: { version: { increment: 1 }, builtAt },
-    });
-    for (let i = 0; i < metafields.length; i += 1000) await setMetafields(tx, shop, metafields.slice(i, i + 1000));
-  });
+  await prisma.$transaction(
+    async (tx) => {
+      await tx.recommendationList.deleteMany({ where: { shop } });
+      for (let i = 0; i < lists.length; i += 500) await tx.recommendationList.createMany({ data: lists.slice(i, i + 500) });
+      await tx.recommendationBuild.upsert({
+        where: { shop },
+        create: { shop, version: 1, builtAt },
+        update: { version: { increment: 1 }, builtAt },
+      });
+      // Small chunks: setMetafields reads the owners with one IN list, and SQLite caps bound parameters.
+      for (let i = 0; i < metafields.length; i += 200) await setMetafields(tx, shop, metafields.slice(i, i + 200));
+    },
+    { timeout: 120_000 },
+  );
   await progress({ done: 3, total: 3, message: "lists served" });
 };
 

@@ -155,6 +155,27 @@ describe("recommendations served from the recs-build lists", () => {
     expect(after.products.map((p) => p.id)).not.toContain(first);
   });
 
+  it("GIVEN a signed-in customer dismissed a product WHEN the next build runs THEN their for-you list no longer has it", async () => {
+    await givenStore();
+    await build();
+    clearListStore();
+    const before = await get({ surface: "home", limit: "4" }, 1);
+    const first = before.products[0]!.id;
+    const response = await call(
+      new Request(appProxyRequest("recommendations", { customerId: 1 }).url, {
+        method: "POST",
+        body: JSON.stringify({ dismiss: first }),
+        headers: { "Content-Type": "application/json" },
+      }),
+    );
+    expect(response.status).toBe(200);
+    await build();
+    clearListStore();
+    const after = await get({ surface: "home", limit: "4" }, 1);
+    expect(after.heading).toBe("recommended_for_you");
+    expect(after.products.map((p) => p.id)).not.toContain(first);
+  });
+
   it("GIVEN a build WHEN it runs THEN product and customer lists are queued as list.product_reference metafields and a rebuild bumps the version", async () => {
     await givenStore();
     await build();
