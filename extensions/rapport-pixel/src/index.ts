@@ -26,7 +26,7 @@ register(async ({ analytics, browser, init, settings, customerPrivacy }) => {
     consent = event.customerPrivacy.analyticsProcessingAllowed;
   });
   const customerId = init.data.customer?.id ?? null;
-  let queue: PixelEvent[] = [];
+  const queue: PixelEvent[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const flush = () => {
