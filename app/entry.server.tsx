@@ -10,6 +10,9 @@ export const streamTimeout = 5000;
 
 /** The inbox and job worker, started by the production server (app/start.server.ts) and the demo from this build. */
 export { startWorker } from "./jobs/worker.server";
+export { serveFastProxy } from "./storefront/fast-proxy.server";
+/** The webhook fast path the production server calls before Remix (app/http-server.server.ts). */
+export { receiveWebhookFast } from "./webhooks/receive.server";
 
 export default async function handleRequest(
   request: Request,

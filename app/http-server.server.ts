@@ -2,7 +2,9 @@ import type { Server } from "node:http";
 import path from "node:path";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
+import type { serveFastProxy } from "./storefront/fast-proxy.server";
 import type { ServerBuild } from "@remix-run/node";
+import { topicsAt, type FastWebhookHandler } from "./webhooks/webhook-routes";
 
 /**
  * The app's HTTP server around a Remix production build: fingerprinted assets cached for a year,
@@ -14,10 +16,43 @@ export function createHttpApp(build: ServerBuild, buildDir: string, before?: exp
   const app = express();
   app.disable("x-powered-by");
   if (before) app.use(before);
+  // The hot paths answer before static files and Remix, from the build (like the worker) so that one
+  // copy of each module, and one database client, serves them all: webhooks straight to the inbox, and
+  // the storefront's app-proxy endpoints (app/storefront/fast-proxy.server.ts).
+  const fastWebhook = (build.entry.module as { receiveWebhookFast?: FastWebhookHandler }).receiveWebhookFast;
+  if (fastWebhook) app.post("/webhooks/*", webhookFastPath(fastWebhook));
+  const fastProxy = (build.entry.module as { serveFastProxy?: typeof serveFastProxy }).serveFastProxy;
+  if (fastProxy) {
+    app.use((req, res, next) => {
+      fastProxy(req, res).then((served) => (served ? undefined : next()), next);
+    });
+  }
   app.use("/assets", express.static(path.join(buildDir, "client", "assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
   app.all("*", createRequestHandler({ build, mode: "production" }));
   return app;
+}
+
+/**
+ * Webhooks straight from the socket to the inbox (the build's `receiveWebhookFast`, the same function
+ * the Remix routes call): Remix's request handling costs more than storing the delivery does.
+ */
+function webhookFastPath(handle: FastWebhookHandler): express.RequestHandler {
+  return (req, res, next) => {
+    if (!topicsAt(req.path)) return next();
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("error", next);
+    req.on("end", () => {
+      handle({ method: req.method, path: req.path, headers: req.headers, rawBody: Buffer.concat(chunks).toString("utf8") }).then(
+        (answer) => {
+          if (!answer) return next(new Error(`no webhook is received at ${req.path}`));
+          res.status(answer.status).end(answer.body);
+        },
+        next,
+      );
+    });
+  };
 }
 
 /** Raised when the port is taken: callers print its one-line message instead of a stack trace. */

@@ -1,7 +1,8 @@
 import type { Benchmark } from "./benchmark";
+import { webhookAckBench } from "./webhook-ack.bench";
 
 /**
  * Every benchmark `npm run bench` runs, in order. Each capability adds its own file under bench/ and
  * one line here.
  */
-export const BENCHMARKS: Benchmark[] = [];
+export const BENCHMARKS: Benchmark[] = [webhookAckBench];

@@ -74,7 +74,7 @@ async function main() {
     const deliveries = world.sender.deliveries;
     const failed = deliveries.filter((d) => d.status !== "delivered");
     log(
-      `replayed ${world.seeded.recentOrders.length} recent orders as ${deliveries.length} webhook deliveries (${failed.length} not delivered)`,
+      `replayed ${world.seeded.recentOrders.length} recent orders as ${deliveries.length} webhook deliveries (${failed.length} not delivered${failed[0] ? `; ${failed[0].topic} answered ${failed[0].statuses.join(", ")}` : ""})`,
     );
     const inbox = await waitFor(
       "the inbox to drain",

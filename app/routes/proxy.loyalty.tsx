@@ -1,11 +1,5 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireAppProxy } from "../shopify/app-proxy.server";
-import { getPointsBalance } from "../loyalty/balance.server";
+import { loyaltyBalanceProxy } from "../loyalty/balance-proxy.server";
+import { remixProxyAdapter } from "../storefront/fast-proxy.server";
 
-/** GET /apps/rapport/loyalty → the signed-in shopper's points balance (private: never cached publicly). */
-export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop, customerGid } = await requireAppProxy(request);
-  const headers = { "Cache-Control": "private, no-store" };
-  if (!customerGid) return Response.json({ loggedIn: false, customerId: null, balance: null }, { headers });
-  return Response.json({ loggedIn: true, customerId: customerGid, balance: await getPointsBalance({ shop, customerGid }) }, { headers });
-};
+/** GET /apps/rapport/loyalty — served by the fast path in production; this route serves dev mode. */
+export const loader = remixProxyAdapter("/loyalty", loyaltyBalanceProxy);

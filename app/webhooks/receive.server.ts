@@ -1,35 +1,53 @@
-import { authenticate } from "../shopify.server";
 import { env } from "../env.server";
 import { logger } from "../lib/logger.server";
 import { isShopDomain } from "../shopify/shop-domain";
 import { isKnownShop } from "../shops/known-shops.server";
 import { storeDelivery } from "./inbox.server";
+import { verifyWebhook } from "./verify-webhook.server";
+import { topicsAt, type FastWebhookHandler } from "./webhook-routes";
 
 /**
- * The one path every webhook takes (STYLE §4, docs/decisions/005): the official
- * `authenticate.webhook` checks the HMAC (401) and the headers (400); the delivery is stored in the
- * durable inbox and answered 200 at once — workers apply it later. A failure to store answers 500, so
- * Shopify retries. Nothing is stored for a shop that never installed Rapport. A body that is not JSON,
- * or a topic this address does not serve, is stored parked with its reason.
- * @example export const action = ({ request }) => receiveWebhook(request, ["orders/paid", "orders/updated"])
+ * The one path every webhook takes (STYLE §4, docs/decisions/005): the official check
+ * `authenticate.webhook` makes (HMAC → 401, headers → 400; verifyWebhook) and the delivery is stored
+ * in the durable inbox and answered 200 at once — workers apply it later. A failure to store answers
+ * 500, so Shopify retries. Nothing is stored for a shop that never installed Rapport. A body that is
+ * not JSON, or a topic this address does not serve, is stored parked with its reason.
+ * @example export const action = ({ request }) => receiveWebhook(request, WEBHOOK_ROUTES["/webhooks/orders"])
  */
 export async function receiveWebhook(request: Request, topics: readonly string[]): Promise<Response> {
+  return acceptWebhook(request, await request.clone().text(), topics);
+}
+
+/**
+ * The production server's fast path (app/http-server.server.ts): the same `acceptWebhook` as the Remix
+ * routes, called straight from the socket without Remix's request handling. Not a webhook address → null.
+ */
+export const receiveWebhookFast: FastWebhookHandler = async (req) => {
+  const topics = topicsAt(req.path);
+  if (!topics) return null;
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+    else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+  }
+  const response = await acceptWebhook(
+    new Request(new URL(req.path, env.SHOPIFY_APP_URL), { method: req.method, headers }),
+    req.rawBody,
+    topics,
+  );
+  return { status: response.status, body: await response.text() };
+};
+
+async function acceptWebhook(request: Request, rawBody: string, topics: readonly string[]): Promise<Response> {
   const shop = request.headers.get("x-shopify-shop-domain");
   if (request.method === "POST" && shop !== null && !isShopDomain(shop, env.SHOP_CUSTOM_DOMAIN)) {
     return new Response("X-Shopify-Shop-Domain is not a shop domain", { status: 400 });
   }
-  const rawBody = await request.clone().text();
   // As Shopify sends it ("orders/paid"); the library's context carries it normalised ("ORDERS_PAID").
   const topic = request.headers.get("x-shopify-topic") ?? "";
-  let parkedReason: string | undefined;
-  try {
-    await authenticate.webhook(request);
-  } catch (error) {
-    if (error instanceof Response) return error;
-    // The official client parses the body only after the HMAC and headers were verified.
-    if (!(error instanceof SyntaxError)) throw error;
-    parkedReason = `body is not JSON: ${error.message}`;
-  }
+  const check = await verifyWebhook(request, rawBody);
+  if (!check.ok) return check.response;
+  let parkedReason = "notJson" in check ? `body is not JSON: ${check.notJson}` : undefined;
   const log = logger.child({ shop, topic, webhookId: request.headers.get("x-shopify-webhook-id") });
   if (!(await isKnownShop(shop!))) {
     log.warn("webhook for a shop that has not installed Rapport: not stored");

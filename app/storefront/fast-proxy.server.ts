@@ -1,0 +1,104 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { logger } from "../lib/logger.server";
+import { requireAppProxy } from "../shopify/app-proxy.server";
+import { isKnownShop } from "../shops/known-shops.server";
+import { PRIVATE_NO_STORE, ProxyInputError, type FastProxyHandler, type FastProxyRequest, type FastProxyResponse } from "./fast-proxy";
+import { FAST_PROXY_ROUTES } from "./fast-proxy-routes.server";
+import { verifyProxyQuery } from "./proxy-signature.server";
+
+const MAX_BODY_BYTES = 16_384;
+const log = logger.child({ area: "storefront-proxy" });
+
+async function answer(handler: FastProxyHandler, request: FastProxyRequest): Promise<FastProxyResponse> {
+  try {
+    return await handler(request);
+  } catch (error) {
+    if (error instanceof ProxyInputError) return { status: error.status, body: { error: error.message } };
+    throw error;
+  }
+}
+
+function parseBody(raw: string): unknown {
+  if (raw.trim() === "") return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    throw new ProxyInputError("body must be JSON");
+  }
+}
+
+function send(res: ServerResponse, { status, body, headers }: FastProxyResponse): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(text),
+    ...PRIVATE_NO_STORE,
+    ...headers,
+  });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) reject(new ProxyInputError("body too large", 413));
+      else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+/**
+ * Serves the storefront endpoints in FAST_PROXY_ROUTES straight from node:http, ahead of Remix: the
+ * app proxy is the storefront's hot path and Remix's request pipeline costs more than the work itself.
+ * Answers `false` when the path is not one of them (the caller passes the request on to Remix).
+ * @example if (!(await serveFastProxy(req, res))) next()
+ */
+export async function serveFastProxy(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const url = new URL(req.url ?? "/", "http://proxy.invalid");
+  if (!url.pathname.startsWith("/proxy/")) return false;
+  const path = url.pathname.slice("/proxy".length).replace(/\/$/, "");
+  const handler = FAST_PROXY_ROUTES[path];
+  const method = req.method === "POST" ? "POST" : req.method === "GET" || req.method === "HEAD" ? "GET" : null;
+  if (!handler || !method) return false;
+  try {
+    const identity = await verifyProxyQuery(url.searchParams);
+    if ("refused" in identity) return (send(res, { status: 400, body: { error: identity.refused } }), true);
+    if (!(await isKnownShop(identity.shop))) return (send(res, { status: 404, body: { error: "shop has not installed Rapport" } }), true);
+    const body = method === "POST" ? parseBody(await readBody(req)) : undefined;
+    send(res, await answer(handler, { ...identity, method, path, query: url.searchParams, body }));
+  } catch (error) {
+    if (error instanceof ProxyInputError) send(res, { status: error.status, body: { error: error.message } });
+    else {
+      log.error("storefront proxy failed", { path, error: error instanceof Error ? error.message : String(error) });
+      send(res, { status: 500, body: { error: "internal error" } });
+    }
+  }
+  return true;
+}
+
+/**
+ * The Remix route for a fast-path endpoint (dev mode, integration tests): authenticates with the
+ * official `authenticate.public.appProxy` and runs the same handler.
+ * @example export const loader = remixProxyAdapter("/loyalty", loyaltyProxy)
+ */
+export function remixProxyAdapter(path: string, handler: FastProxyHandler) {
+  return async ({ request }: LoaderFunctionArgs): Promise<Response> => {
+    const { shop, customerGid } = await requireAppProxy(request);
+    const method = request.method === "POST" ? "POST" : "GET";
+    try {
+      const body = method === "POST" ? parseBody(await request.text()) : undefined;
+      const result = await answer(handler, { shop, customerGid, method, path, query: new URL(request.url).searchParams, body });
+      return Response.json(result.body, { status: result.status, headers: { ...PRIVATE_NO_STORE, ...result.headers } });
+    } catch (error) {
+      if (error instanceof ProxyInputError)
+        return Response.json({ error: error.message }, { status: error.status, headers: PRIVATE_NO_STORE });
+      throw error;
+    }
+  };
+}
