@@ -3,6 +3,7 @@ import { backfillBench } from "./backfill.bench";
 import { loyaltyBench } from "./loyalty.bench";
 import { ordersProcessedBench } from "./orders-processed.bench";
 import { webhookAckBench } from "./webhook-ack.bench";
+import { profilesBench } from "./profiles.bench";
 
 /**
  * Every benchmark `npm run bench` runs, in order. Each capability adds its own file under bench/ and
@@ -13,5 +14,6 @@ export const BENCHMARKS: Benchmark[] = [
   ordersProcessedBench,
   backfillBench,
   loyaltyBench,
+  profilesBench,
   // (one line per benchmark)
 ];

@@ -25,6 +25,8 @@ export default function App() {
         </Link>
         <Link to="/app/settings">Settings</Link>
         <Link to="/app/deliveries">Deliveries</Link>
+        <Link to="/app/customers">Customers</Link>
+        <Link to="/app/segments">Segments</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import prisma from "../../app/db.server";
+import { loader as customerList } from "../../app/routes/app.customers._index";
+import { loader as customerProfile } from "../../app/routes/app.customers.$id";
+import { loader as customerCsv } from "../../app/routes/app.customers.export";
+import { action as segmentAction } from "../../app/routes/app.segments.$id";
+import { computeRfm } from "../../app/segments/compute-rfm.server";
+import { CUSTOMERS_PER_PAGE } from "../../app/profiles/customer-list.server";
+import { adminDataRequest, givenInstalledSession } from "../helpers/admin-request";
+import { customerGid, givenCustomers, RFM_SHOP } from "../helpers/hand-made-customers";
+import { SHOP } from "../helpers/webhook-request";
+
+const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
+const list = async (query: string) =>
+  (await customerList(args(await adminDataRequest(`/app/customers?${query}`)))) as Awaited<ReturnType<typeof customerList>>;
+const ids = (rows: { customerGid: string }[]) => rows.map((r) => Number(r.customerGid.split("/").pop()));
+
+async function givenShop() {
+  await prisma.shop.create({ data: { shop: SHOP, currencyCode: "GBP" } });
+  await givenInstalledSession();
+  await givenCustomers([
+    ...RFM_SHOP,
+    { legacyId: 120, orders: 1, grossMinor: 100, lastOrderDaysAgo: 5, firstName: "Ada", lastName: "Lovelace", email: "ada@example.com" },
+  ]);
+  await computeRfm(prisma, SHOP);
+}
+
+describe("customers admin", () => {
+  it("GIVEN the shop WHEN the list is searched, filtered, sorted and paged THEN the server does it", async () => {
+    await givenShop();
+    expect(ids((await list("q=ada")).customers)).toEqual([120]);
+    expect(ids((await list("q=lovelace")).customers)).toEqual([120]);
+    expect(ids((await list("q=c105@example")).customers)).toEqual([105]);
+    const atRisk = await prisma.customer.findMany({ where: { rfmSegment: "At risk" }, orderBy: { netSpentMinor: "desc" } });
+    expect(atRisk.length).toBeGreaterThan(1);
+    expect(ids((await list("segment=At+risk&sort=netSpentMinor&direction=desc")).customers)).toEqual(ids(atRisk));
+    expect(ids((await list("minOrders=9&sort=ordersCount&direction=asc")).customers)).toEqual([110, 101]);
+    expect(ids((await list("minLtv=80&sort=netSpentMinor&direction=desc")).customers)).toEqual([110, 101, 109]);
+    expect(ids((await list("lastOrderMinDays=170&sort=lastOrderAt&direction=asc")).customers)).toEqual([110, 109]);
+    expect(ids((await list("lastOrderMaxDays=25&sort=lastOrderAt&direction=desc")).customers)).toEqual([120, 101]);
+    await givenCustomers(Array.from({ length: 60 }, (_, i) => ({ legacyId: 1000 + i, orders: 1, grossMinor: 50, lastOrderDaysAgo: 1 })));
+    const first = await list("sort=netSpentMinor&direction=asc");
+    const second = await list("sort=netSpentMinor&direction=asc&page=2");
+    expect(first.customers).toHaveLength(CUSTOMERS_PER_PAGE);
+    expect(first.hasNext).toBe(true);
+    expect(second.customers).toHaveLength(71 - CUSTOMERS_PER_PAGE);
+    expect(second.hasNext).toBe(false);
+    expect(new Set([...ids(first.customers), ...ids(second.customers)]).size).toBe(71);
+  });
+
+  it("GIVEN a filter WHEN exported as CSV THEN every matching customer, formulas neutralised", async () => {
+    await givenShop();
+    await prisma.customer.updateMany({ where: { customerGid: customerGid(101) }, data: { firstName: "=HYPERLINK()" } });
+    const response = (await customerCsv(args(await adminDataRequest("/app/customers/export?minOrders=9")))) as Response;
+    expect(response.headers.get("Content-Type")).toMatch(/text\/csv/);
+    const lines = (await response.text()).trim().split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^customer_id,first_name/);
+    expect(lines.join("\n")).toContain(`"'=HYPERLINK()"`);
+  });
+
+  it("GIVEN a customer with orders, a refund, points and a view WHEN the profile loads THEN the timeline, net value and segment", async () => {
+    await givenShop();
+    const gid = customerGid(103);
+    await prisma.refund.create({
+      data: {
+        shop: SHOP,
+        refundGid: "gid://shopify/Refund/1",
+        orderGid: "gid://shopify/Order/103000",
+        refundedAt: new Date(),
+        totalMinor: 499_000n,
+      },
+    });
+    await prisma.ledgerEntry.create({ data: { shop: SHOP, customerGid: gid, points: 12, reason: "earn:order", idempotencyKey: "k1" } });
+    await prisma.interaction.create({
+      data: { shop: SHOP, customerGid: gid, productGid: "gid://shopify/Product/7", kind: "view", at: new Date(), eventId: "v1" },
+    });
+    const profile = await customerProfile(args(await adminDataRequest("/app/customers/103"), { id: "103" }));
+    const { rfmSegment } = await prisma.customer.findFirstOrThrow({ where: { customerGid: gid } });
+    expect(profile).toMatchObject({ netLifetimeValueMinor: 1000, points: 12, segments: [rfmSegment], customer: { ordersCount: 2 } });
+    expect(new Set(profile.timeline.map((t) => t.kind))).toEqual(new Set(["order", "refund", "points", "view"]));
+    expect(profile.timeline.filter((t) => t.kind === "order")).toHaveLength(2);
+  });
+
+  it("GIVEN the rule editor WHEN it asks for a live count, sends bad input, then saves THEN the count, field errors with 422, then a redirect", async () => {
+    await givenShop();
+    const post = async (body: unknown, id = "new") =>
+      segmentAction(
+        args(
+          await adminDataRequest(`/app/segments/${id}`, {
+            method: "POST",
+            body: JSON.stringify(body),
+            headers: { "Content-Type": "application/json" },
+          }),
+          { id },
+        ),
+      );
+    expect(await post({ intent: "count", name: "x", match: "all", drafts: [{ field: "orderCount", op: "gte", value: "9" }] })).toEqual({
+      ok: true,
+      count: 2,
+    });
+    expect(await post({ intent: "count", name: "x", match: "all", drafts: [{ field: "orderCount", op: "gte", value: "many" }] })).toEqual({
+      ok: false,
+      errors: { "conditions.0.value": "Enter a number" },
+    });
+    const bad = (await post({ intent: "save", name: "", match: "all", drafts: [{ field: "ltv", op: "gte", value: "-1" }] })) as Response;
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).errors).toEqual({ name: "Enter a name", "conditions.0.amount": "Must be 0 or more" });
+    const saved = (await post({
+      intent: "save",
+      name: "Frequent",
+      match: "all",
+      drafts: [{ field: "orderCount", op: "gte", value: "9" }],
+    })) as Response;
+    expect(saved.status).toBe(302);
+    expect(await prisma.segment.findFirstOrThrow()).toMatchObject({ name: "Frequent" });
+  });
+});
