@@ -20,12 +20,13 @@ export interface AccountView {
 
 /**
  * Reads one account (a single indexed row, never a sum). A customer with no postings has an empty one.
+ * `rulesOf` lets the storefront's hot path pass a cached reader of the program's rules.
  * @example (await getAccount(shop, "gid://shopify/Customer/17850")).balance // 320
  */
-export async function getAccount(shop: string, customerGid: string): Promise<AccountView> {
+export async function getAccount(shop: string, customerGid: string, rulesOf: typeof getLedgerRules = getLedgerRules): Promise<AccountView> {
   const [row, rules] = await Promise.all([
     prisma.loyaltyAccount.findUnique({ where: { shop_customerGid: { shop, customerGid } } }),
-    getLedgerRules(shop),
+    rulesOf(shop),
   ]);
   const account = row ?? { balance: 0, pending: 0, lifetimeEarned: 0, version: 0, lastActivityAt: null };
   return { customerGid, ...pick(account), expiresAt: expiryOf(account, rules.expiryDays) };
