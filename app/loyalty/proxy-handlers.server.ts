@@ -5,6 +5,7 @@ import { getAccount } from "./accounts.server";
 import { InsufficientPointsError } from "./ledger.server";
 import { redeemReward, RedemptionRefusedError } from "./redeem.server";
 import { listRewards } from "./rewards.server";
+import { getLedgerRulesCached } from "./rules.server";
 
 const PRIVATE = { "Cache-Control": "private, no-store" };
 
@@ -14,7 +15,7 @@ const PRIVATE = { "Cache-Control": "private, no-store" };
  */
 export const loyaltyAccountHandler: FastProxyHandler = async ({ shop, customerGid }) => {
   if (!customerGid) return { status: 200, headers: PRIVATE, body: { loggedIn: false, customerId: null, balance: null } };
-  const account = await getAccount(shop, customerGid);
+  const account = await getAccount(shop, customerGid, getLedgerRulesCached);
   return {
     status: 200,
     headers: PRIVATE,

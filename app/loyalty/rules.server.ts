@@ -22,3 +22,19 @@ export async function getLedgerRules(shop: string, db: Tx = prisma): Promise<Led
   });
   return row ?? { enabled: true, pendingDays: 0, releaseOnFulfilment: false, expiryDays: null };
 }
+
+const RULES_TTL_MS = 5_000;
+const cache = new Map<string, { at: number; rules: Promise<LedgerRules> }>();
+
+/**
+ * The ledger rules for the storefront's hot path, read at most once per shop every 5 s: a merchant's
+ * change to the expiry period shows on the storefront within seconds; postings always read them fresh.
+ */
+export function getLedgerRulesCached(shop: string): Promise<LedgerRules> {
+  const hit = cache.get(shop);
+  if (hit && Date.now() - hit.at < RULES_TTL_MS) return hit.rules;
+  const rules = getLedgerRules(shop);
+  cache.set(shop, { at: Date.now(), rules });
+  rules.catch(() => cache.delete(shop));
+  return rules;
+}

@@ -24,6 +24,7 @@ export default function App() {
           Dashboard
         </Link>
         <Link to="/app/settings">Settings</Link>
+        <Link to="/app/loyalty">Loyalty</Link>
         <Link to="/app/deliveries">Deliveries</Link>
         <Link to="/app/customers">Customers</Link>
         <Link to="/app/segments">Segments</Link>
