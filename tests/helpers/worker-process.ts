@@ -25,6 +25,13 @@ export const entry = { module: { startWorker: (options) => start({ ...options, .
   return dir;
 }
 
+const running = new Set<ChildProcess>();
+
+/** Kills every worker process a test spawned and did not see exit (call in afterAll). */
+export function killWorkers(): void {
+  for (const child of running) child.kill("SIGKILL");
+}
+
 export interface WorkerChild {
   child: ChildProcess;
   /** Resolves once the worker has started its loops (its "worker … started" line). */
@@ -34,11 +41,13 @@ export interface WorkerChild {
 }
 
 /**
- * Spawns `tsx app/worker-process.server.ts` — `npm run worker` — against the test file's database.
+ * Spawns `app/worker-process.server.ts` — `npm run worker` — under tsx, against the test file's database.
  * @example const worker = spawnWorker({ leaseMs: 1000 }); await worker.started; worker.child.kill("SIGKILL")
  */
 export function spawnWorker(options: { leaseMs: number; batchSize?: number; standinUrl?: string }): WorkerChild {
-  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["app/worker-process.server.ts"], {
+  // `node --import tsx`, not the `tsx` binary: that one runs the program in a child of its own, and a
+  // SIGKILL to it would leave the worker running, orphaned.
+  const child = spawn(process.execPath, ["--import", "tsx", "app/worker-process.server.ts"], {
     env: {
       ...process.env,
       RAPPORT_BUILD_DIR: sourceBuildDir(),
@@ -50,6 +59,8 @@ export function spawnWorker(options: { leaseMs: number; batchSize?: number; stan
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | string | null>((resolve) => child.once("exit", (code, signal) => resolve(signal ?? code)));
