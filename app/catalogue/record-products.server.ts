@@ -29,8 +29,11 @@ export async function recordProducts(tx: Tx, shop: string, commands: ProductComm
       const id = randomUUID();
       created.push({ id, shop, productGid: c.productGid, ...fields(c) });
       written.push({ id, command: c });
-    } else if (isNewerVersion(c.updatedAt, row.sourceUpdatedAt, true) && !(row.deletedAt && c.updatedAt <= row.deletedAt)) {
-      await tx.product.update({ where: { id: row.id }, data: fields(c) });
+    } else if (isNewerVersion(c.updatedAt, row.sourceUpdatedAt, true)) {
+      // A version older than the deletion still updates the tombstone's fields (so that any arrival
+      // order leaves the same tombstone), but never brings the product back.
+      const tombstone = row.deletedAt && c.updatedAt <= row.deletedAt ? { status: "DELETED", available: false } : {};
+      await tx.product.update({ where: { id: row.id }, data: { ...fields(c), ...tombstone } });
       written.push({ id: row.id, command: c });
     }
   }

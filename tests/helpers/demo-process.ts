@@ -11,9 +11,14 @@ export interface RunningDemo {
 
 /**
  * Starts `npm run demo` as a person would (a child process on its own ports and database) and waits
- * until it prints that it is running. Fails with the demo's output if it exits first.
+ * until it prints that it is running (or `readyWhen`, e.g. "backfill job queued" to watch the install
+ * backfill live). Fails with the demo's output if it exits first.
  */
-export async function startDemo(ports: { standin: number; app: number }, timeoutMs = 170_000): Promise<RunningDemo> {
+export async function startDemo(
+  ports: { standin: number; app: number },
+  timeoutMs = 170_000,
+  readyWhen = "running — press Ctrl-C",
+): Promise<RunningDemo> {
   const databaseUrl = `file:./tests/.tmp/browser-${Date.now()}.db`;
   const child: ChildProcess = spawn(
     "npx",
@@ -25,7 +30,7 @@ export async function startDemo(ports: { standin: number; app: number }, timeout
     const timer = setTimeout(() => reject(new Error(`demo not ready after ${timeoutMs} ms:\n${output.join("")}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       output.push(chunk.toString());
-      if (output.join("").includes("running — press Ctrl-C")) {
+      if (output.join("").includes(readyWhen)) {
         clearTimeout(timer);
         resolve();
       }

@@ -12,7 +12,7 @@ export function webhookRequest(
   path: string,
   topic: string,
   body: unknown,
-  options: { shop?: string; webhookId?: string; hmac?: string; omit?: string[]; raw?: string } = {},
+  options: { shop?: string; webhookId?: string; hmac?: string; omit?: string[]; raw?: string; triggeredAt?: string } = {},
 ): Request {
   const raw = options.raw ?? JSON.stringify(body);
   const headers: Record<string, string> = {
@@ -23,7 +23,7 @@ export function webhookRequest(
     "X-Shopify-API-Version": "2026-07",
     "X-Shopify-Webhook-Id": options.webhookId ?? randomUUID(),
     "X-Shopify-Event-Id": randomUUID(),
-    "X-Shopify-Triggered-At": new Date().toISOString(),
+    "X-Shopify-Triggered-At": options.triggeredAt ?? new Date().toISOString(),
   };
   for (const name of options.omit ?? []) delete headers[name];
   return new Request(`https://my-test-app.myshopify.io${path}`, { method: "POST", headers, body: raw });

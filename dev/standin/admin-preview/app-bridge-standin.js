@@ -1,7 +1,8 @@
 // Dev-only App Bridge stand-in, served by the local Shopify stand-in at /app-bridge.js and loaded
 // through @shopify/shopify-app-remix's APP_BRIDGE_URL override (Shopify's CDN is unreachable here).
 // It does only what the embedded app relies on: `shopify.idToken()`, `Authorization: Bearer` on the
-// app's own requests (Remix data requests and form posts), `<ui-nav-menu>`, and `shopify.toast`.
+// app's own requests (Remix data requests and form posts), `<ui-nav-menu>`, `shopify.toast`, and
+// keeping the admin's URL and sidebar in step with the app's page.
 (function () {
   var script = document.currentScript;
   var standin = new URL(script.src).origin;
@@ -52,6 +53,31 @@
     environment: { embedded: true, mobile: false, pos: false },
   };
 
+  // The admin keeps its own URL and sidebar in step with the page the app shows: tell the admin
+  // preview (the parent page, on the stand-in's origin) where the app is and which links its
+  // <ui-nav-menu> holds, on load and after every client-side navigation.
+  function reportLocation() {
+    if (window.parent === window) return;
+    var links = [];
+    var menu = document.querySelector("ui-nav-menu");
+    if (menu)
+      menu.querySelectorAll("a[href]").forEach(function (a) {
+        links.push({ label: a.textContent.trim(), path: new URL(a.getAttribute("href"), location.href).pathname });
+      });
+    window.parent.postMessage({ type: "rapport-standin:location", path: location.pathname, links: links }, standin);
+  }
+  ["pushState", "replaceState"].forEach(function (name) {
+    var original = history[name];
+    history[name] = function () {
+      var result = original.apply(this, arguments);
+      setTimeout(reportLocation, 0);
+      return result;
+    };
+  });
+  window.addEventListener("popstate", reportLocation);
+  if (document.readyState === "complete") setTimeout(reportLocation, 0);
+  else window.addEventListener("load", reportLocation);
+
   // <ui-nav-menu> holds the app's links; the real admin shows them in its sidebar, this shows a bar.
   if (!customElements.get("ui-nav-menu")) {
     customElements.define(
@@ -61,6 +87,7 @@
           this.style.cssText =
             "display:flex;gap:16px;padding:8px 16px;background:#ebebeb;border-bottom:1px solid #d4d4d4;font:14px system-ui";
           this.setAttribute("data-standin", "nav");
+          setTimeout(reportLocation, 0);
         }
       },
     );

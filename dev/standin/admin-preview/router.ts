@@ -40,9 +40,49 @@ aside{padding:16px;display:flex;flex-direction:column;gap:6px}aside a{color:#303
 iframe{border:0;width:100%;height:100%;background:#f1f1f1}</style></head>
 <body><header><strong>${store.name}</strong><span style="opacity:.6">Shopify admin · local stand-in</span></header>
 <aside><a href="/">View storefront</a><span style="margin-top:12px;opacity:.6">Apps</span>
-<a class="${section === "" ? "on" : ""}" href="/admin/apps/rapport?shop=${shop}">Rapport</a>
-<a class="${section === "settings" ? "on" : ""}" href="/admin/apps/rapport/settings?shop=${shop}">&nbsp;&nbsp;Settings</a></aside>
-<main><iframe name="app-iframe" title="Rapport" src="${src}"></iframe></main></body></html>`);
+<nav id="app-nav" style="display:contents"><a data-section="" class="${section === "" ? "on" : ""}" href="/admin/apps/rapport?shop=${shop}">Rapport</a>
+${section ? `<a data-section="${escapeHtml(section)}" class="on" href="/admin/apps/rapport/${escapeHtml(section)}?shop=${shop}">&nbsp;&nbsp;${escapeHtml(section)}</a>` : ""}</nav></aside>
+<main><iframe name="app-iframe" title="Rapport" src="${src}"></iframe></main>
+<script>${adminNavScript(new URL(ctx.app.url).origin, shop)}</script></body></html>`);
   });
   return router;
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The preview's side of keeping in step (as the Shopify admin does with App Bridge): when the framed
+ * app reports where it is, the address bar follows (`/admin/apps/rapport/<page>`) and the sidebar lists
+ * the app's NavMenu links with the page shown highlighted.
+ */
+function adminNavScript(appOrigin: string, shop: string): string {
+  return `(function () {
+  var appOrigin = ${JSON.stringify(appOrigin)}, shop = ${JSON.stringify(shop)};
+  function sectionOf(path) { return path.replace(new RegExp("^/app/?"), "").replace(new RegExp("/$"), ""); }
+  function hrefOf(section) { return "/admin/apps/rapport" + (section ? "/" + section : "") + "?shop=" + encodeURIComponent(shop); }
+  window.addEventListener("message", function (event) {
+    var data = event.data;
+    if (event.origin !== appOrigin || !data || data.type !== "rapport-standin:location") return;
+    var current = sectionOf(String(data.path));
+    var nav = document.getElementById("app-nav");
+    if (data.links && data.links.length) {
+      nav.replaceChildren();
+      data.links.forEach(function (link) {
+        var a = document.createElement("a");
+        var section = sectionOf(String(link.path));
+        a.dataset.section = section;
+        a.href = hrefOf(section);
+        a.textContent = (section ? "\u00a0\u00a0" : "") + (section ? link.label : "Rapport");
+        nav.appendChild(a);
+      });
+    }
+    nav.querySelectorAll("a").forEach(function (a) {
+      var on = a.dataset.section === current;
+      a.classList.toggle("on", on);
+      if (on) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
+    });
+    var href = hrefOf(current);
+    if (location.pathname + location.search !== href) history.pushState(null, "", href);
+  });
+})();`;
 }

@@ -1,0 +1,156 @@
+import { createHmac, randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { createPrismaClient, type Db } from "../../app/db-client.server";
+import { BROWSER_USER_AGENT, DEV_APP } from "../../dev/environment";
+import { freePort, startDemo, type RunningDemo } from "../helpers/demo-process";
+import { exampleOrder } from "../helpers/webhook-request";
+
+// Issue 5 in Chromium, on one demo process: the install backfill's progress bar moving on the full
+// demo dataset, parked deliveries with their reasons and a working Retry, and the admin preview's
+// address and sidebar following the page the embedded app shows.
+let demo: RunningDemo;
+let browser: Browser;
+let db: Db;
+
+beforeAll(async () => {
+  // Ready as soon as the install has queued the backfill: the first test watches it run.
+  demo = await startDemo({ standin: await freePort(), app: await freePort() }, 170_000, "backfill job queued");
+  db = createPrismaClient(demo.databaseUrl);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await db?.$disconnect();
+  await demo?.stop();
+});
+
+async function newPage(): Promise<Page> {
+  const page = await browser.newPage({ userAgent: BROWSER_USER_AGENT });
+  page.on("pageerror", (error) => {
+    throw error;
+  });
+  return page;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function demoRunning() {
+  for (const deadline = Date.now() + 170_000; Date.now() < deadline; await sleep(250)) {
+    if (demo.output.join("").includes("running — press Ctrl-C")) return;
+  }
+  throw new Error(`the demo did not finish starting:\n${demo.output.join("")}`);
+}
+
+/** A webhook to the running app as Shopify sends it, signed with the demo app's secret. */
+async function sendWebhook(shop: string, topic: string, body: unknown) {
+  const raw = JSON.stringify(body);
+  return fetch(`${demo.appUrl}/webhooks/orders`, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      "X-Shopify-Topic": topic,
+      "X-Shopify-Hmac-Sha256": createHmac("sha256", DEV_APP.apiSecret).update(raw).digest("base64"),
+      "X-Shopify-Shop-Domain": shop,
+      "X-Shopify-API-Version": "2026-07",
+      "X-Shopify-Webhook-Id": randomUUID(),
+      "X-Shopify-Event-Id": randomUUID(),
+      "X-Shopify-Triggered-At": new Date().toISOString(),
+    },
+    body: raw,
+  });
+}
+
+describe("parked deliveries in the admin", () => {
+  it(
+    "GIVEN a malformed delivery and one parked after failing WHEN the merchant opens Deliveries THEN both are listed with their reasons, and Retry applies the second",
+    { timeout: 240_000 },
+    async () => {
+      await demoRunning();
+      const { shop } = await db.shop.findFirstOrThrow();
+      expect((await sendWebhook(shop, "orders/paid", exampleOrder({ id: 990_001, currency: "XX" }))).status).toBe(200);
+      const order = exampleOrder({ id: 990_002, admin_graphql_api_id: "gid://shopify/Order/990002", name: "#990002" });
+      // As the worker leaves a delivery that kept failing: parked with its last error, nothing applied.
+      await db.webhookDelivery.create({
+        data: {
+          shop,
+          topic: "orders/paid",
+          webhookId: "was-failing",
+          body: JSON.stringify(order),
+          status: "parked",
+          attempts: 8,
+          reason: "failed 8 times; last: database is locked",
+        },
+      });
+      await expect.poll(() => db.webhookDelivery.count({ where: { status: "parked" } }), { timeout: 45_000 }).toBe(2);
+
+      const page = await newPage();
+      await page.goto(`${demo.standinUrl}/admin/apps/rapport/deliveries`, { waitUntil: "domcontentloaded", timeout: 90_000 });
+      const app = page.frameLocator("iframe[name=app-iframe]");
+      const reasons = app.locator("[data-testid=parked-reason]");
+      await expect.poll(() => reasons.count(), { timeout: 45_000 }).toBe(2);
+      const texts = await reasons.allTextContents();
+      expect(texts.some((t) => /currency/.test(t))).toBe(true);
+      expect(texts.some((t) => t.includes("database is locked"))).toBe(true);
+
+      await app.getByRole("button", { name: "Retry orders/paid was-failing" }).click();
+      await expect.poll(() => app.getByText("1 delivery queued again").count(), { timeout: 45_000 }).toBe(1);
+      await expect
+        .poll(async () => (await db.webhookDelivery.findFirst({ where: { webhookId: "was-failing" } }))?.status, { timeout: 30_000 })
+        .toBe("done");
+      expect(await db.order.count({ where: { orderGid: "gid://shopify/Order/990002" } })).toBe(1);
+      await page.reload({ waitUntil: "domcontentloaded", timeout: 90_000 });
+      await expect.poll(() => app.locator("[data-testid=parked-reason]").count(), { timeout: 45_000 }).toBe(1);
+      expect(await app.locator("[data-testid=parked-reason]").textContent()).toMatch(/currency/);
+      await page.close();
+    },
+  );
+});
+
+describe("admin preview navigation", () => {
+  it(
+    "GIVEN the app framed in the admin preview WHEN it navigates by its NavMenu and by an in-app link THEN the preview's address and highlighted sidebar entry follow",
+    { timeout: 240_000 },
+    async () => {
+      await demoRunning();
+      const page = await newPage();
+      await page.goto(`${demo.standinUrl}/admin/apps/rapport`, { waitUntil: "domcontentloaded", timeout: 90_000 });
+      const app = page.frameLocator("iframe[name=app-iframe]");
+      const highlighted = () => page.locator("aside a.on").textContent();
+      const section = () => new URL(page.url()).pathname;
+      // The sidebar lists the app's own NavMenu links once the app has loaded.
+      await expect
+        .poll(() => page.locator("#app-nav a").allTextContents(), { timeout: 45_000 })
+        .toEqual(["Rapport", "\u00a0\u00a0Settings", "\u00a0\u00a0Deliveries"]);
+      expect((await highlighted())?.trim()).toBe("Rapport");
+
+      await app.getByRole("link", { name: "Deliveries" }).first().click(); // App Bridge NavMenu, client-side
+      await expect.poll(section, { timeout: 45_000 }).toBe("/admin/apps/rapport/deliveries");
+      expect((await highlighted())?.trim()).toBe("Deliveries");
+      expect(new URL(page.url()).searchParams.get("shop")).toMatch(/\.myshopify\.com$/);
+
+      await app.locator('[aria-label="Dashboard"]').first().click(); // the page's in-app back link (Polaris backAction)
+      await expect.poll(section, { timeout: 45_000 }).toBe("/admin/apps/rapport");
+      await expect.poll(highlighted, { timeout: 20_000 }).toBe("Rapport");
+
+      // A reload of the preview's address shows the same page.
+      await app.getByRole("link", { name: "Settings" }).first().click();
+      await expect.poll(section, { timeout: 45_000 }).toBe("/admin/apps/rapport/settings");
+      await page.reload({ waitUntil: "domcontentloaded", timeout: 90_000 });
+      await expect.poll(() => app.getByLabel("Points per unit of shop currency").count(), { timeout: 45_000 }).toBe(1);
+      await expect.poll(async () => (await highlighted())?.trim(), { timeout: 45_000 }).toBe("Settings");
+      await page.close();
+    },
+  );
+});
