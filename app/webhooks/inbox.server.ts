@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import prisma, { SQL } from "../db.server";
+import { isRetryableConflict } from "../lib/prisma-errors";
 
 import { inboxEvents } from "./inbox-events.server";
 
@@ -46,15 +47,26 @@ async function flush(): Promise<void> {
   pending = [];
   if (batch.length === 0) return;
   const now = new Date();
-  const values = batch.map(({ row }) => {
+  // Rows in key order: two concurrent flushes (app instances, or workers re-storing) then take their
+  // unique-index locks in the same order and cannot deadlock on PostgreSQL.
+  const rows = batch.map(({ row }) => row).sort((a, b) => (a.shop + a.webhookId < b.shop + b.webhookId ? -1 : 1));
+  const values = rows.map((row) => {
     const status = row.parkedReason ? "parked" : "pending";
     return SQL.sql`(${randomUUID()}, ${row.shop}, ${row.topic}, ${row.webhookId}, ${row.eventId}, ${row.triggeredAt}, ${row.apiVersion}, ${row.body}, ${now}, ${status}, ${now}, ${row.parkedReason ?? null})`;
   });
   try {
-    await prisma.$executeRaw`
-      INSERT INTO "WebhookDelivery" ("id", "shop", "topic", "webhookId", "eventId", "triggeredAt", "apiVersion", "body", "receivedAt", "status", "runAt", "reason")
-      VALUES ${SQL.join(values)}
-      ON CONFLICT ("shop", "webhookId") DO NOTHING`;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await prisma.$executeRaw`
+          INSERT INTO "WebhookDelivery" ("id", "shop", "topic", "webhookId", "eventId", "triggeredAt", "apiVersion", "body", "receivedAt", "status", "runAt", "reason")
+          VALUES ${SQL.join(values)}
+          ON CONFLICT ("shop", "webhookId") DO NOTHING`;
+        break;
+      } catch (error) {
+        // A lost race (deadlock, busy) is retried: the statement is idempotent.
+        if (attempt >= 3 || !isRetryableConflict(error)) throw error;
+      }
+    }
     for (const item of batch) item.done();
     inboxEvents.emit("stored");
   } catch (error) {

@@ -132,7 +132,7 @@ describe("admin preview navigation", () => {
       // The sidebar lists the app's own NavMenu links once the app has loaded.
       await expect
         .poll(() => page.locator("#app-nav a").allTextContents(), { timeout: 45_000 })
-        .toEqual(["Rapport", "\u00a0\u00a0Settings", "\u00a0\u00a0Deliveries"]);
+        .toEqual(["Rapport", ...["Settings", "Loyalty", "Deliveries", "Customers", "Segments"].map((name) => `\u00a0\u00a0${name}`)]);
       expect((await highlighted())?.trim()).toBe("Rapport");
 
       await app.getByRole("link", { name: "Deliveries" }).first().click(); // App Bridge NavMenu, client-side

@@ -47,7 +47,7 @@ describe("10,000 deliveries", () => {
       expect(purchases._count).toBe(live.reduce((n, o) => n + o.lines, 0));
       expect(purchases._sum.weight).toBe(live.reduce((n, o) => n + o.quantity, 0));
 
-      // Points: each standing order earned exactly once; a cancelled one either never earned (its payment
+      // Points: each standing order earned exactly once (a refunded one clawed back once); a cancelled one either never earned (its payment
       // and cancellation were applied together) or earned and was reversed once, on the same account.
       const points = (o: (typeof facts.orders)[number]) =>
         pointsForOrder({ subtotalMinor: o.subtotalMinor, currencyCode: "GBP", customer: true, test: false, cancelled: false }, 1);
@@ -58,8 +58,17 @@ describe("10,000 deliveries", () => {
       for (const o of facts.orders) {
         const posted = (bySource.get(o.gid) ?? []).sort((a, b) => b.points - a.points);
         const earn = { sourceGid: o.gid, customerGid: o.customerGid, points: points(o), reason: "earn:order" };
-        if (!o.cancelled) expect(posted).toEqual([earn]);
-        else if (posted.length) expect(posted).toEqual([earn, { ...earn, points: -points(o), reason: "reverse:cancel" }]);
+        if (!o.cancelled) {
+          // Earned once; a refunded order also has its one clawback (exact amounts: loyalty-ledger tests).
+          expect(posted[0]).toEqual(earn);
+          const clawbacks = posted.slice(1);
+          expect(clawbacks.length).toBe(o.refunded && clawbacks.length ? 1 : 0);
+          for (const c of clawbacks) {
+            expect(c).toMatchObject({ sourceGid: o.gid, customerGid: o.customerGid, reason: "clawback:refund" });
+            expect(c.points).toBeLessThan(0);
+            expect(c.points).toBeGreaterThanOrEqual(-earn.points);
+          }
+        } else if (posted.length) expect(posted).toEqual([earn, { ...earn, points: -points(o), reason: "reverse:cancel" }]);
       }
       expect((await prisma.customer.aggregate({ _sum: { ordersCount: true } }))._sum.ordersCount).toBe(live.length);
     },
