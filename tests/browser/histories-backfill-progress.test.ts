@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchBrowser, newPage as openPage } from "../helpers/browser";
 import { createPrismaClient, type Db } from "../../app/db-client.server";
-import { BROWSER_USER_AGENT } from "../../dev/environment";
 import { freePort, startDemo, type RunningDemo } from "../helpers/demo-process";
 import { enqueueJob } from "../../app/jobs/queue.server";
 
@@ -15,17 +15,7 @@ beforeAll(async () => {
   // Ready as soon as the install has queued the backfill: the first test watches it run.
   demo = await startDemo({ standin: await freePort(), app: await freePort() }, 170_000, "backfill job queued");
   db = createPrismaClient(demo.databaseUrl);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -34,13 +24,7 @@ afterAll(async () => {
   await demo?.stop();
 });
 
-async function newPage(): Promise<Page> {
-  const page = await browser.newPage({ userAgent: BROWSER_USER_AGENT });
-  page.on("pageerror", (error) => {
-    throw error;
-  });
-  return page;
-}
+const newPage = () => openPage(browser);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

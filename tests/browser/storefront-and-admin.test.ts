@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchBrowser, newPage as openPage } from "../helpers/browser";
 import { createPrismaClient, type Db } from "../../app/db-client.server";
 import { freePort, startDemo, type RunningDemo } from "../helpers/demo-process";
-import { BROWSER_USER_AGENT } from "../../dev/environment";
 
 // The demo as a person runs it, driven in Debian's Chromium: the storefront preview and the admin
 // preview, checked against the database the app wrote.
@@ -13,19 +13,7 @@ let db: Db;
 beforeAll(async () => {
   demo = await startDemo({ standin: await freePort(), app: await freePort() });
   db = createPrismaClient(demo.databaseUrl);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -34,14 +22,7 @@ afterAll(async () => {
   await demo?.stop();
 });
 
-async function newPage(): Promise<Page> {
-  // Headless Chromium says "HeadlessChrome" in its user agent, which the app (isbot) turns away.
-  const page = await browser.newPage({ userAgent: BROWSER_USER_AGENT });
-  page.on("pageerror", (error) => {
-    throw error;
-  });
-  return page;
-}
+const newPage = () => openPage(browser);
 
 describe("storefront preview", () => {
   it("GIVEN a signed-in customer with points WHEN they browse THEN the launcher shows their ledger balance and the block shows products", async () => {
