@@ -21,6 +21,18 @@ describe("lossless JSON", () => {
     expect(parseJsonLossless('{"note":"ref 12345678901234567890","id":5}')).toEqual({ note: "ref 12345678901234567890", id: 5 });
   });
 
+  it("GIVEN long digit runs in decimals, exponents and strings WHEN parsed THEN only integer literals are kept as text", () => {
+    expect(parseJsonLossless('{"a":0.12345678901234567890,"b":1e-12345678901234567,"c":12345678901234567890.5}')).toEqual({
+      a: Number("0.12345678901234567890"),
+      b: 0,
+      c: Number("12345678901234567890.5"),
+    });
+    expect(parseJsonLossless('{"s":"say \\"12345678901234567890\\" then","ids":[-9007199254740993,9007199254740991]}')).toEqual({
+      s: 'say "12345678901234567890" then',
+      ids: ["-9007199254740993", 9007199254740991],
+    });
+  });
+
   it("GIVEN text that is not JSON WHEN parsed THEN a SyntaxError", () => {
     expect(() => parseJsonLossless("{not json")).toThrow(SyntaxError);
     expect(() => parseJsonLossless('{"id":12345678901234567890')).toThrow(SyntaxError);
