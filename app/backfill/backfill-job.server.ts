@@ -8,6 +8,7 @@ import { bulkRecords, type BulkRecord } from "./bulk-records";
 import { bulkResultLines, getBulkOperation, startBulkQuery } from "./bulk-operation.server";
 import { backfillProgress, type BackfillPhase, type BackfillRunRow, nextPhase } from "./backfill-run";
 import { recordBulkBatch } from "./record-bulk-batch.server";
+import { queueRecsBuild } from "../recommendations/recs-build-job.server";
 
 const QUERIES: Record<BackfillPhase, string> = {
   products: PRODUCTS_BULK_QUERY,
@@ -84,6 +85,7 @@ async function advance(ctx: JobContext, shop: string, run: BackfillRunRow): Prom
       },
     });
   }
+  await queueRecsBuild(prisma, shop);
   await ctx.progress(progressOf(current, "Backfill complete"));
 }
 

@@ -7,6 +7,7 @@ import { refreshCustomerAggregates } from "../customers/customer-aggregates.serv
 import type { OrderCommand } from "./order-command";
 import { isNewerOrder } from "./order-version";
 import { recordRefunds, refreshOrderRefunds } from "./record-refunds.server";
+import { queueRecsBuild, RECS_DEBOUNCE_MS } from "../recommendations/recs-build-job.server";
 
 /** The path that first recorded an order. */
 export type IngestedVia = "webhook" | "backfill" | "reconcile";
@@ -119,6 +120,8 @@ export async function recordOrders(tx: Tx, shop: string, commands: OrderCommand[
     for (const o of owners) customers.add(o.customerGid!);
   }
   await refreshCustomerAggregates(tx, shop, customers);
+  // The backfill queues one full rebuild when it completes; live orders a debounced one.
+  if (via !== "backfill" && written.length) await queueRecsBuild(tx, shop, RECS_DEBOUNCE_MS);
   return { changedOrderGids: [...new Set([...written.map((c) => c.orderGid), ...refunded])] };
 }
 

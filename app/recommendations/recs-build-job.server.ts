@@ -15,9 +15,16 @@ export const METAFIELD_LIST_LENGTH = 8;
 export const RECS_NAMESPACE = "$app:recommendations";
 
 /**
- * Queues a (debounced) rebuild: after a backfill, on new orders (incremental: the next build folds in
- * every order that arrived meanwhile), and after the merchant changes rules.
- * @example await queueRecsBuild(tx, shop, 60_000)
+ * Orders arriving within this window fold into one rebuild: a burst of 1,000 orders rebuilds once,
+ * five minutes after the first, instead of 1,000 times (a large store's build takes tens of seconds).
+ */
+export const RECS_DEBOUNCE_MS = 5 * 60_000;
+
+/**
+ * Queues a rebuild under the shop's key: due at once after a backfill or a rules change, debounced
+ * (`RECS_DEBOUNCE_MS`) when orders arrive. A build already queued absorbs the call; a build already
+ * running sees the orders that arrived meanwhile when it ends and runs again (see buildRecommendations).
+ * @example await queueRecsBuild(tx, shop, RECS_DEBOUNCE_MS)
  */
 export async function queueRecsBuild(db: Tx, shop: string, delayMs = 0): Promise<void> {
   await enqueueJob(db, { kind: "recs-build", shop, key: recsBuildKey(shop), runAt: new Date(Date.now() + delayMs) });
@@ -31,6 +38,7 @@ export async function queueRecsBuild(db: Tx, shop: string, delayMs = 0): Promise
 export const buildRecommendations: JobHandler = async ({ job, progress }) => {
   const shop = job.shop!;
   const now = Date.now();
+  const startedAt = new Date(now);
   const [rows, purchases, views, settings] = await Promise.all([
     prisma.product.findMany({ where: { shop, deletedAt: null }, include: { collections: { select: { collectionGid: true } } } }),
     prisma.interaction.findMany({
@@ -127,6 +135,10 @@ export const buildRecommendations: JobHandler = async ({ job, progress }) => {
     { timeout: 120_000 },
   );
   await progress({ done: 3, total: 3, message: "lists served" });
+  // Orders recorded while this build read and wrote found it running (their queue call added nothing):
+  // run again for them rather than wait for the schedule.
+  const missed = await prisma.order.count({ where: { shop, updatedAt: { gte: startedAt } } });
+  if (missed > 0) return { again: new Date(Date.now() + RECS_DEBOUNCE_MS) };
 };
 
 function subjectParts(subject: string): [string, string, string] {
