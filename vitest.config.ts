@@ -42,7 +42,7 @@ export default defineConfig({
           pool: "forks",
           poolOptions: { forks: { singleFork: true } },
           testTimeout: 60_000,
-          hookTimeout: 180_000,
+          hookTimeout: 330_000,
         },
       },
     ],

@@ -163,10 +163,22 @@ async function verify(world: DevEnvironment, db: Db): Promise<string[]> {
   }
   lines.push(`points visible through the app proxy: customer ${numericId} sees ${body.balance} (ledger: ${best._sum.points})`);
 
-  const recs = await fetch(`${world.standinUrl}/apps/rapport/recommendations?surface=home&limit=8`, { headers: { cookie } });
-  const recBody = (await recs.json()) as { strategy?: string; products?: { title: string }[] };
-  if (recs.status !== 200 || !recBody.products?.length) throw new Error(`recommendations: ${recs.status} ${JSON.stringify(recBody)}`);
-  lines.push(`recommendations returned: ${recBody.products.length} products (${recBody.strategy}), e.g. "${recBody.products[0]!.title}"`);
+  // A first request finds no lists when the scheduled build ran before the backfill ended: it queues a
+  // build and answers empty; the lists follow within seconds.
+  let last = "";
+  const recBody = await waitFor(
+    "recommendations",
+    async () => {
+      const recs = await fetch(`${world.standinUrl}/apps/rapport/recommendations?surface=home&limit=8`, { headers: { cookie } });
+      const body = (await recs.json()) as { strategy?: string; products?: { title: string }[] };
+      last = `${recs.status} ${JSON.stringify(body)}`;
+      return recs.status === 200 && body.products?.length ? body : null;
+    },
+    60_000,
+  ).catch(() => {
+    throw new Error(`recommendations: ${last}`);
+  });
+  lines.push(`recommendations returned: ${recBody.products!.length} products (${recBody.strategy}), e.g. "${recBody.products[0]!.title}"`);
   return lines;
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { launchBrowser, newPage as openPage } from "../helpers/browser";
 import { createPrismaClient, type Db } from "../../app/db-client.server";
 import { freePort, startDemo, type RunningDemo } from "../helpers/demo-process";
@@ -23,6 +23,9 @@ afterAll(async () => {
 });
 
 const newPage = () => openPage(browser);
+
+/** One of the app's NavMenu links in the admin preview's sidebar (listed once the app has loaded). */
+const sidebarLink = (page: Page, name: string) => page.locator("#app-nav a", { hasText: name });
 
 describe("storefront preview", () => {
   it("GIVEN a signed-in customer with points WHEN they browse THEN the launcher shows their ledger balance and the block shows products", async () => {
@@ -82,7 +85,7 @@ describe("admin preview", () => {
     const page = await newPage();
     await page.goto(`${demo.standinUrl}/admin/apps/rapport`);
     const app = page.frameLocator("iframe[name=app-iframe]");
-    await app.getByRole("link", { name: "Settings" }).first().click(); // client-side navigation: a data request with Bearer
+    await sidebarLink(page, "Settings").click(); // client-side navigation in the app: a data request with Bearer
     const field = app.getByLabel("Points per unit of shop currency");
     await field.fill("0");
     await app.getByRole("button", { name: "Save" }).click();
@@ -93,4 +96,44 @@ describe("admin preview", () => {
     await expect.poll(async () => (await db.loyaltyProgram.findFirst())?.pointsPerCurrencyUnit).toBe(3);
     await page.close();
   });
+
+  it(
+    "GIVEN the app framed in the admin preview WHEN the merchant uses the sidebar, an in-app link and reload THEN the app navigates in place and the address and highlighted entry follow",
+    { timeout: 180_000 },
+    async () => {
+      const page = await newPage();
+      await page.goto(`${demo.standinUrl}/admin/apps/rapport`, { waitUntil: "domcontentloaded", timeout: 90_000 });
+      const app = page.frameLocator("iframe[name=app-iframe]");
+      const highlighted = async () => (await page.locator("#app-nav a.on").textContent())?.trim();
+      const section = () => new URL(page.url()).pathname;
+      // The app's NavMenu links are in the admin's sidebar, not inside the app.
+      await expect
+        .poll(() => page.locator("#app-nav a").allTextContents(), { timeout: 45_000 })
+        .toEqual(["Rapport", ...["Settings", "Loyalty", "Deliveries", "Customers", "Segments"].map((name) => `\u00a0\u00a0${name}`)]);
+      expect(await app.locator("ui-nav-menu").isVisible()).toBe(false);
+      expect(await highlighted()).toBe("Rapport");
+      const frame = page.frame({ name: "app-iframe" })!;
+      await frame.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true));
+
+      await sidebarLink(page, "Deliveries").click();
+      await expect.poll(section, { timeout: 45_000 }).toBe("/admin/apps/rapport/deliveries");
+      await expect.poll(() => app.getByRole("heading", { name: "Parked deliveries" }).count(), { timeout: 45_000 }).toBe(1);
+      expect(await highlighted()).toBe("Deliveries");
+      expect(new URL(page.url()).searchParams.get("shop")).toMatch(/\.myshopify\.com$/);
+      // A client-side navigation, as in the Shopify admin: the app's document was not reloaded.
+      expect(await frame.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce)).toBe(true);
+
+      await app.locator('[aria-label="Dashboard"]').first().click(); // the page's in-app back link (Polaris backAction)
+      await expect.poll(section, { timeout: 45_000 }).toBe("/admin/apps/rapport");
+      await expect.poll(highlighted, { timeout: 20_000 }).toBe("Rapport");
+
+      // A reload of the preview's address shows the same page.
+      await sidebarLink(page, "Settings").click();
+      await expect.poll(section, { timeout: 45_000 }).toBe("/admin/apps/rapport/settings");
+      await page.reload({ waitUntil: "domcontentloaded", timeout: 90_000 });
+      await expect.poll(() => app.getByLabel("Points per unit of shop currency").count(), { timeout: 45_000 }).toBe(1);
+      await expect.poll(highlighted, { timeout: 45_000 }).toBe("Settings");
+      await page.close();
+    },
+  );
 });

@@ -16,7 +16,7 @@ export interface RunningDemo {
  */
 export async function startDemo(
   ports: { standin: number; app: number },
-  timeoutMs = 170_000,
+  timeoutMs = 300_000,
   readyWhen = "running — press Ctrl-C",
 ): Promise<RunningDemo> {
   const databaseUrl = `file:./tests/.tmp/browser-${Date.now()}.db`;

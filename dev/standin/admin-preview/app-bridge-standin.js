@@ -78,14 +78,32 @@
   if (document.readyState === "complete") setTimeout(reportLocation, 0);
   else window.addEventListener("load", reportLocation);
 
-  // <ui-nav-menu> holds the app's links; the real admin shows them in its sidebar, this shows a bar.
+  // A click on one of the app's links in the admin's sidebar: as App Bridge does, dispatch
+  // `shopify:navigate` on the matching <ui-nav-menu> link, which the app's AppProvider turns into a
+  // client-side navigation (no reload, the session token stays).
+  window.addEventListener("message", function (event) {
+    var data = event.data;
+    if (event.origin !== standin || !data || data.type !== "rapport-standin:navigate") return;
+    var menu = document.querySelector("ui-nav-menu");
+    var target = null;
+    if (menu)
+      menu.querySelectorAll("a[href]").forEach(function (a) {
+        if (new URL(a.getAttribute("href"), location.href).pathname === data.path) target = a;
+      });
+    if (target) target.dispatchEvent(new CustomEvent("shopify:navigate", { bubbles: true }));
+  });
+
+  // <ui-nav-menu> holds the app's links; the admin shows them in its sidebar and nothing inside the app.
+  // Only when the app is opened outside the admin preview does this show them as a bar.
   if (!customElements.get("ui-nav-menu")) {
     customElements.define(
       "ui-nav-menu",
       class extends HTMLElement {
         connectedCallback() {
           this.style.cssText =
-            "display:flex;gap:16px;padding:8px 16px;background:#ebebeb;border-bottom:1px solid #d4d4d4;font:14px system-ui";
+            window.parent === window
+              ? "display:flex;gap:16px;padding:8px 16px;background:#ebebeb;border-bottom:1px solid #d4d4d4;font:14px system-ui"
+              : "display:none";
           this.setAttribute("data-standin", "nav");
           setTimeout(reportLocation, 0);
         }

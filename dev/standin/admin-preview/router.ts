@@ -57,12 +57,13 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
  */
 function adminNavScript(appOrigin: string, shop: string): string {
   return `(function () {
-  var appOrigin = ${JSON.stringify(appOrigin)}, shop = ${JSON.stringify(shop)};
+  var appOrigin = ${JSON.stringify(appOrigin)}, shop = ${JSON.stringify(shop)}, appReady = false;
   function sectionOf(path) { return path.replace(new RegExp("^/app/?"), "").replace(new RegExp("/$"), ""); }
   function hrefOf(section) { return "/admin/apps/rapport" + (section ? "/" + section : "") + "?shop=" + encodeURIComponent(shop); }
   window.addEventListener("message", function (event) {
     var data = event.data;
     if (event.origin !== appOrigin || !data || data.type !== "rapport-standin:location") return;
+    appReady = true;
     var current = sectionOf(String(data.path));
     var nav = document.getElementById("app-nav");
     if (data.links && data.links.length) {
@@ -83,6 +84,17 @@ function adminNavScript(appOrigin: string, shop: string): string {
     });
     var href = hrefOf(current);
     if (location.pathname + location.search !== href) history.pushState(null, "", href);
+  });
+  // The app's links navigate inside the app (App Bridge's shopify:navigate); the preview's address
+  // follows when the app reports where it is. Before the app has loaded, or on a modified click, the
+  // link opens the address itself.
+  document.getElementById("app-nav").addEventListener("click", function (event) {
+    var a = event.target.closest("a[data-section]");
+    var frame = document.querySelector("iframe[name=app-iframe]");
+    if (!a || !frame || !appReady || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    var path = "/app" + (a.dataset.section ? "/" + a.dataset.section : "");
+    frame.contentWindow.postMessage({ type: "rapport-standin:navigate", path: path }, appOrigin);
   });
 })();`;
 }
