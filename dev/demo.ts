@@ -178,7 +178,7 @@ async function verify(world: DevEnvironment, db: Db): Promise<string[]> {
   ).catch(() => {
     throw new Error(`recommendations: ${last}`);
   });
-  lines.push(`recommendations returned: ${recBody.products!.length} products (${recBody.strategy}), e.g. "${recBody.products[0]!.title}"`);
+  lines.push(`recommendations returned: ${recBody.products!.length} products (${recBody.strategy}), e.g. "${recBody.products![0]!.title}"`);
   return lines;
 }
 

@@ -25,7 +25,9 @@ export function adminPreviewRouter(ctx: StandinContext): express.Router {
   });
 
   router.get(["/admin/apps/rapport", "/admin/apps/rapport/*"], async (req, res) => {
-    const shop = String(req.query.shop || ctx.defaultShop);
+    // The address names the shop, as the app will report it: no history entry is rewritten while loading.
+    if (!req.query.shop) return void res.redirect(`${req.path}?shop=${encodeURIComponent(ctx.defaultShop)}`);
+    const shop = String(req.query.shop);
     const store = ctx.store.shops.get(shop);
     if (!store) return void res.status(404).send("unknown shop");
     const section = req.path.replace(/^\/admin\/apps\/rapport\/?/, "");
