@@ -38,6 +38,8 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],
+          // One demo shared by the files that look at a finished demo shop (tests/setup/browser-demo.ts).
+          globalSetup: ["tests/setup/browser-demo.ts"],
           setupFiles: ["tests/setup/env.ts"],
           pool: "forks",
           poolOptions: { forks: { singleFork: true } },

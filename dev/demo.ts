@@ -179,6 +179,24 @@ async function verify(world: DevEnvironment, db: Db): Promise<string[]> {
     throw new Error(`recommendations: ${last}`);
   });
   lines.push(`recommendations returned: ${recBody.products!.length} products (${recBody.strategy}), e.g. "${recBody.products![0]!.title}"`);
+
+  // The replayed orders queued a debounced segments refresh; the demo does not wait out the debounce
+  // (a merchant's first look would come later anyway), so the customer list shows final segments.
+  // (The job table through the demo's own client: importing the app's queue module here would create
+  // the app's database client before the demo points it at its database.)
+  const refresh = { kind: "segments-refresh", shop: world.shop };
+  await db.job.updateMany({ where: { ...refresh, status: "queued" }, data: { runAt: new Date() } });
+  await waitFor(
+    "the RFM segments",
+    async () => ((await db.job.count({ where: { ...refresh, status: { in: ["queued", "running"] } } })) === 0 ? true : null),
+    120_000,
+  );
+  const scored = await db.customer.groupBy({ by: ["rfmSegment"], where: { shop: world.shop, rfmSegment: { not: null } }, _count: true });
+  if (scored.length === 0) throw new Error("no customer has an RFM segment");
+  const largest = scored.sort((a, b) => b._count - a._count)[0]!;
+  lines.push(
+    `RFM segments: ${scored.reduce((n, s) => n + s._count, 0)} customers in ${scored.length} segments, most in "${largest.rfmSegment}" (${largest._count})`,
+  );
   return lines;
 }
 

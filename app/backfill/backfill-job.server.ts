@@ -9,6 +9,7 @@ import { bulkResultLines, getBulkOperation, startBulkQuery } from "./bulk-operat
 import { backfillProgress, type BackfillPhase, type BackfillRunRow, nextPhase } from "./backfill-run";
 import { recordBulkBatch } from "./record-bulk-batch.server";
 import { queueRecsBuild } from "../recommendations/recs-build-job.server";
+import { enqueueSegmentsRefresh } from "../segments/segments-queue.server";
 
 const QUERIES: Record<BackfillPhase, string> = {
   products: PRODUCTS_BULK_QUERY,
@@ -86,6 +87,9 @@ async function advance(ctx: JobContext, shop: string, run: BackfillRunRow): Prom
     });
   }
   await queueRecsBuild(prisma, shop);
+  // The merchant's first look at the customer list should show RFM segments: score the imported
+  // history now instead of a debounce after the last imported order.
+  await enqueueSegmentsRefresh(prisma, shop, { now: true });
   await ctx.progress(progressOf(current, "Backfill complete"));
 }
 

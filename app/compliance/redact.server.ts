@@ -1,4 +1,5 @@
 import type { Tx } from "../db.server";
+import { anonymizeLoyalty } from "./anonymize-loyalty.server";
 import { customerRows, delegateOf, MODELS, payloadsNaming } from "./customer-rows.server";
 
 /** What is left of a redacted customer: a tombstone with no personal data and no history. */
@@ -25,10 +26,15 @@ const TOMBSTONE = {
   rfmSegment: null,
 };
 
+/** Tables whose rows of the customer stay, made anonymous, rather than deleted. */
+const KEPT_ANONYMOUS = ["Customer", "Order", "LoyaltyAccount", "LedgerEntry", "Redemption"];
+
 /**
  * customers/redact: removes the customer's personal data and identifiable history from every table.
- * Rows keyed by their GID anywhere (found through the datamodel, so a new table is covered) are deleted —
- * points postings, storefront events, visitor links, segment memberships, exports — as are the events of
+ * Their points account, postings and redemptions move to a random anonymous holder, so the shop's
+ * ledger totals stay exact (docs/decisions/008). Other rows keyed by their GID anywhere (found through
+ * the datamodel, so a new table is covered) are deleted — storefront events, visitor links, segment
+ * memberships, exports — as are the events of
  * visitors stitched to them, their app-owned metafields and the stored webhook payloads naming them
  * (this one included). Their orders stay as anonymous amounts (no customer), so the shop's revenue
  * figures do not change. The profile becomes a tombstone (GID only, marked redacted) so that no later
@@ -45,9 +51,11 @@ export async function redactCustomer(
   const held = await customerRows(tx, shop, customerGid);
   const visitors = (held.VisitorLink ?? []).map((v) => v.visitorId as string);
   if (visitors.length) await tx.interaction.deleteMany({ where: { shop, visitorId: { in: visitors } } });
+  if (visitors.length) await tx.recommendationEvent.deleteMany({ where: { shop, visitorId: { in: visitors } } });
   await tx.order.updateMany({ where: { shop, customerGid }, data: { customerGid: null } });
+  await anonymizeLoyalty(tx, shop, customerGid);
   for (const model of MODELS) {
-    if (["Customer", "Order"].includes(model.name) || !model.fields.has("customerGid") || !model.fields.has("shop")) continue;
+    if (KEPT_ANONYMOUS.includes(model.name) || !model.fields.has("customerGid") || !model.fields.has("shop")) continue;
     await delegateOf(tx, model.name).deleteMany({ where: { shop, customerGid } });
   }
   await tx.metafieldValue.deleteMany({ where: { shop, ownerGid: customerGid } });
@@ -83,6 +91,7 @@ export async function redactShop(tx: Tx, shop: string): Promise<void> {
   await tx.backfillRun.deleteMany({ where: { shop } });
   await tx.metafieldValue.deleteMany({ where: { shop } });
   await tx.recommendationList.deleteMany({ where: { shop } });
+  await tx.recommendationEvent.deleteMany({ where: { shop } });
   await tx.recommendationBuild.deleteMany({ where: { shop } });
   await tx.job.deleteMany({ where: { shop } });
   await tx.loyaltyProgram.deleteMany({ where: { shop } });

@@ -94,7 +94,10 @@ export async function drainOnce(options: { workerId?: string; maxRounds?: number
   const signal = new AbortController().signal;
   for (let round = 0; round < (options.maxRounds ?? 1000); round += 1) {
     const deliveries = await processDeliveries({ workerId });
-    const jobs = await runDueJobs({ workerId, handlers: JOB_HANDLERS, signal });
+    // Every due job before the next look at the inbox: one job per round made a burst of small jobs
+    // (a Flow trigger per posting) pay an inbox claim each.
+    let jobs = 0;
+    for (let ran = 1; ran > 0 && jobs < 1000; jobs += ran) ran = await runDueJobs({ workerId, handlers: JOB_HANDLERS, signal });
     if (deliveries === 0 && jobs === 0) return;
   }
 }

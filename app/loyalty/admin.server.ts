@@ -7,9 +7,10 @@ import { createReward, listRewards, setRewardEnabled } from "./rewards.server";
 
 /** What the loyalty admin page shows: the catalogue, recent redemptions, and one customer's account when asked. */
 export async function loyaltyAdminView(shop: string, customer: string | null) {
-  const [rewards, redemptions] = await Promise.all([
+  const [rewards, redemptions, program] = await Promise.all([
     listRewards(shop),
     prisma.redemption.findMany({ where: { shop }, orderBy: { createdAt: "desc" }, take: 25 }),
+    prisma.loyaltyProgram.findUnique({ where: { shop }, select: { launchedAt: true } }),
   ]);
   const customerGid = customer ? customerGidOf(customer) : null;
   const account = customerGid ? await getAccount(shop, customerGid) : null;
@@ -17,6 +18,7 @@ export async function loyaltyAdminView(shop: string, customer: string | null) {
     ? await prisma.ledgerEntry.findMany({ where: { shop, customerGid }, orderBy: { createdAt: "desc" }, take: 50 })
     : [];
   return {
+    launched: Boolean(program?.launchedAt),
     rewards,
     redemptions: redemptions.map((r) => ({
       id: r.id,

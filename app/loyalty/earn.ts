@@ -23,4 +23,9 @@ export const ledgerKeys = {
   /** A pending earning released: out of the pending bucket, into the spendable one. */
   releaseOut: (orderGid: string) => `order:${orderGid}:release-out`,
   release: (orderGid: string) => `order:${orderGid}:release`,
+  /** Bonuses: once per customer (sign-up), per first order, per customer and year (birthday). */
+  firstOrder: (orderGid: string) => `order:${orderGid}:first-order`,
+  firstOrderCancel: (orderGid: string) => `order:${orderGid}:first-order:cancel`,
+  signup: (customerGid: string) => `customer:${customerGid}:signup`,
+  birthday: (customerGid: string, year: number) => `customer:${customerGid}:birthday:${year}`,
 };

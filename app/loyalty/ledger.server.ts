@@ -1,10 +1,22 @@
 import { randomUUID } from "node:crypto";
 import { SQL, type Tx } from "../db.server";
 import { RapportError } from "../lib/errors";
+import { markLoyaltyMirror } from "./mirror/mark-mirror.server";
+import { queueEarnedTriggers } from "./flow/loyalty-flow-events.server";
 
 /** Why points moved. Spending reasons (redeem, expire, a negative adjust) can never overdraw an account. */
 export type PostingReason =
-  "earn:order" | "reverse:cancel" | "clawback:refund" | "release" | "redeem" | "restore:redeem" | "adjust" | "expire";
+  | "earn:order"
+  | "earn:signup"
+  | "earn:birthday"
+  | "earn:first-order"
+  | "reverse:cancel"
+  | "clawback:refund"
+  | "release"
+  | "redeem"
+  | "restore:redeem"
+  | "adjust"
+  | "expire";
 
 /**
  * One posting to the append-only points ledger (docs/decisions/002, 007). Rows are never updated or
@@ -26,6 +38,8 @@ export interface Posting {
   /** Earnings: the merchandise earned on, in minor units, and the points-per-unit rate then in force. */
   basisMinor?: bigint | null;
   rate?: number | null;
+  /** Earnings: the base weighted by the multipliers in force (× 10,000), for clawback. */
+  weightedBasis?: bigint | null;
   staff?: string | null;
   note?: string | null;
 }
@@ -60,7 +74,7 @@ export function isSpendingDebit(p: Pick<Posting, "reason" | "points">): boolean 
 
 /** Postings that count as activity for inactivity expiry. */
 function isActivity(p: Posting): boolean {
-  return p.reason === "earn:order" || p.reason === "redeem" || p.reason === "adjust";
+  return p.reason.startsWith("earn") || p.reason === "redeem" || p.reason === "adjust";
 }
 
 /**
@@ -101,10 +115,14 @@ export async function postEntries(tx: Tx, postings: Posting[]): Promise<number> 
       availableAt: p.availableAt ?? null,
       basisMinor: p.basisMinor ?? null,
       rate: p.rate ?? null,
+      weightedBasis: p.weightedBasis ?? null,
       staff: p.staff ?? null,
       note: p.note ?? null,
     })),
   });
+  // The storefront and Shopify Email read balances from customer metafields: tell the mirror.
+  await markLoyaltyMirror(tx, shop, [...new Set(fresh.map((p) => p.customerGid))]);
+  await queueEarnedTriggers(tx, shop, fresh); // Shopify Flow: "Loyalty points earned"
   return fresh.length;
 }
 

@@ -1,7 +1,11 @@
 import type { Tx } from "../db.server";
-import { ledgerKeys, pointsForOrder } from "./earn";
+import { ledgerKeys } from "./earn";
 import { postEntries, type Posting } from "./ledger.server";
-import { totalClawback, type OrderLedger } from "./order-settlement";
+import { readOrderLedger, totalClawback } from "./order-settlement";
+import { firstOrderBonus } from "./program/bonuses.server";
+import { earningContext } from "./program/earning-context.server";
+import { enqueueTierRefresh } from "./tiers/tier-setup.server";
+import { earningFrom } from "./program/launch";
 import { getLoyaltyProgram } from "./program.server";
 import { getLedgerRules } from "./rules.server";
 
@@ -12,19 +16,28 @@ const DAY_MS = 86_400_000;
 /**
  * Settles the points of orders whose stored state changed, inside the history's transaction. Points
  * follow the order's own state, never the topic it arrived under (the topic header is not signed):
- * - a paid order placed since the program started earns once, for the customer it was placed by, with
- *   the merchandise and the rate snapshotted on the earning; with a pending period it earns into the
+ * - a paid order placed since the program started earns once, for the customer it was placed by, under
+ *   the program's earning rules (base, product/collection and tier multipliers, app/loyalty/program/
+ *   earning.ts) with the base, weighted base and rate snapshotted on the earning; a customer's first
+ *   order also earns the first-order bonus; with a pending period it earns into the
  *   pending bucket and is released N days after the order, or on fulfilment when the program says so;
  * - each recorded refund claws back its share: the total taken is always what the earning rule in
  *   force when earned gives on the merchandise left (docs/decisions/007), never more than is left;
  * - a cancelled order's earning is reversed for what is left, once, on the account that earned it;
- * - orders from before the install build history but earn nothing (docs/decisions/002).
+ * - orders from before the install build history but earn nothing (docs/decisions/002), unless the
+ *   merchant chose at launch that past orders earn (from 12 months back, or all; docs/decisions/009).
  * Keys come from the order and refund GIDs, so any arrival order and any number of deliveries post the same.
  * @example await settleOrderPoints(tx, shop, recorded.changedOrderGids)
  */
-export async function settleOrderPoints(tx: Tx, shop: string, orderGids: string[], now = new Date()): Promise<void> {
+export async function settleOrderPoints(
+  tx: Tx,
+  shop: string,
+  orderGids: string[],
+  now = new Date(),
+  options: { earningFrom?: Date; bonuses?: boolean } = {},
+): Promise<void> {
   if (orderGids.length === 0) return;
-  const [orders, program, rules, shopRow, entries, refunds] = await Promise.all([
+  const [orders, program, rules, shopRow, launch, entries, refunds] = await Promise.all([
     tx.order.findMany({
       where: { shop, orderGid: { in: orderGids } },
       select: {
@@ -36,15 +49,28 @@ export async function settleOrderPoints(tx: Tx, shop: string, orderGids: string[
         financialStatus: true,
         fulfillmentStatus: true,
         subtotalMinor: true,
+        shippingMinor: true,
+        taxMinor: true,
         currencyCode: true,
+        lines: { select: { totalMinor: true, productGid: true, giftCard: true } },
       },
     }),
     getLoyaltyProgram(shop, tx),
     getLedgerRules(shop, tx),
     tx.shop.findUnique({ where: { shop }, select: { installedAt: true } }),
+    tx.loyaltyProgram.findUnique({ where: { shop }, select: { launchedAt: true, pastOrders: true } }),
     tx.ledgerEntry.findMany({
       where: { shop, sourceGid: { in: orderGids } },
-      select: { idempotencyKey: true, customerGid: true, points: true, bucket: true, basisMinor: true, rate: true, availableAt: true },
+      select: {
+        idempotencyKey: true,
+        customerGid: true,
+        points: true,
+        bucket: true,
+        basisMinor: true,
+        rate: true,
+        weightedBasis: true,
+        availableAt: true,
+      },
     }),
     tx.refund.findMany({
       where: { shop, orderGid: { in: orderGids }, subtotalMinor: { not: null } },
@@ -52,7 +78,14 @@ export async function settleOrderPoints(tx: Tx, shop: string, orderGids: string[
       orderBy: [{ refundedAt: "asc" }, { refundGid: "asc" }],
     }),
   ]);
-  const earningFrom = shopRow?.installedAt ?? new Date(0);
+  const from =
+    options.earningFrom ??
+    earningFrom({
+      installedAt: shopRow?.installedAt ?? new Date(0),
+      launchedAt: launch?.launchedAt ?? null,
+      pastOrders: launch?.pastOrders ?? null,
+    });
+  const earningOf = await earningContext(tx, shop, program, orders);
   const postings: Posting[] = [];
   for (const o of orders) {
     const mine = entries.filter((e) => e.idempotencyKey.startsWith(`order:${o.orderGid}:`));
@@ -65,16 +98,12 @@ export async function settleOrderPoints(tx: Tx, shop: string, orderGids: string[
 
     if (!ledger.earn) {
       if (o.cancelledAt || !o.customerGid || o.test || !rules.enabled || !PAID.has(o.financialStatus ?? "")) continue;
-      if (o.processedAt < earningFrom) continue;
-      const rate = program.pointsPerCurrencyUnit;
-      const points = pointsForOrder(
-        { subtotalMinor: Number(o.subtotalMinor), currencyCode: o.currencyCode, customer: true, test: false, cancelled: false },
-        rate,
-      );
+      if (o.processedAt < from) continue;
+      const { points, basisMinor, weightedBasis, rate } = earningOf(o);
       if (points <= 0) continue;
       const availableAt = rules.pendingDays > 0 ? new Date(o.processedAt.getTime() + rules.pendingDays * DAY_MS) : null;
       const bucket = availableAt && availableAt > now ? "pending" : "available";
-      ledger.earn = { points, customerGid: o.customerGid, bucket, basisMinor: o.subtotalMinor, rate };
+      ledger.earn = { points, customerGid: o.customerGid, bucket, basisMinor, rate, weightedBasis };
       earnAvailableAt = bucket === "pending" ? availableAt : null;
       add({
         customerGid: o.customerGid,
@@ -83,9 +112,18 @@ export async function settleOrderPoints(tx: Tx, shop: string, orderGids: string[
         idempotencyKey: ledgerKeys.orderEarn(o.orderGid),
         bucket,
         availableAt: earnAvailableAt,
-        basisMinor: o.subtotalMinor,
+        basisMinor,
         rate,
+        weightedBasis,
       });
+      const bonus =
+        options.bonuses === false
+          ? null
+          : await firstOrderBonus(tx, shop, program.firstOrderBonus, o.customerGid, o.orderGid, o.processedAt);
+      if (bonus) {
+        ledger.firstOrderBonus = { points: bonus.points, reversed: false };
+        add({ ...bonus, bucket, availableAt: earnAvailableAt });
+      }
     }
     const earn = ledger.earn;
     const clawed = () => [...ledger.clawedBack.values()].reduce((sum, p) => sum - p, 0);
@@ -101,6 +139,16 @@ export async function settleOrderPoints(tx: Tx, shop: string, orderGids: string[
           idempotencyKey: ledgerKeys.orderCancel(o.orderGid),
           bucket: bucket(),
         });
+      }
+      if (ledger.firstOrderBonus && !ledger.firstOrderBonus.reversed) {
+        add({
+          customerGid: earn.customerGid,
+          points: -ledger.firstOrderBonus.points,
+          reason: "reverse:cancel",
+          idempotencyKey: ledgerKeys.firstOrderCancel(o.orderGid),
+          bucket: bucket(),
+        });
+        ledger.firstOrderBonus.reversed = true;
       }
       ledger.cancelled = true;
       continue;
@@ -135,29 +183,6 @@ export async function settleOrderPoints(tx: Tx, shop: string, orderGids: string[
     }
   }
   await postEntries(tx, postings);
-}
-
-function readOrderLedger(
-  orderGid: string,
-  entries: {
-    idempotencyKey: string;
-    customerGid: string;
-    points: number;
-    bucket: string;
-    basisMinor: bigint | null;
-    rate: number | null;
-  }[],
-): OrderLedger {
-  const ledger: OrderLedger = { earn: null, clawedBack: new Map(), cancelled: false, released: false, pendingNet: 0 };
-  const prefix = `order:${orderGid}:`;
-  for (const e of entries) {
-    const suffix = e.idempotencyKey.slice(prefix.length);
-    if (e.bucket === "pending") ledger.pendingNet += e.points;
-    if (suffix === "earn")
-      ledger.earn = { points: e.points, customerGid: e.customerGid, bucket: e.bucket, basisMinor: e.basisMinor, rate: e.rate };
-    else if (suffix === "cancel") ledger.cancelled = true;
-    else if (suffix === "release") ledger.released = true;
-    else if (suffix.startsWith("refund:")) ledger.clawedBack.set(suffix.slice("refund:".length), e.points);
-  }
-  return ledger;
+  // Spend and points moved: the customers' tiers follow, recalculated by a keyed (debounced) job.
+  if (orders.length) await enqueueTierRefresh(tx, shop);
 }

@@ -1,33 +1,63 @@
-import { z } from "zod";
-import { InvalidInputError } from "../lib/errors";
+/** Lines of a product or collection earn at `multiplierPct`/100 of the normal rate (0: they earn nothing). */
+export interface EarningMultiplier {
+  /** gid://shopify/Product/… or gid://shopify/Collection/… */
+  targetGid: string;
+  multiplierPct: number;
+}
 
-/** The merchant's loyalty program settings. */
+/** The merchant's loyalty program settings (docs/decisions/009). */
 export interface LoyaltyProgramSettings {
-  /** Points earned per whole unit of shop currency spent (e.g. 1 point per £1). */
+  /** Program on/off: off, orders earn nothing new and nothing can be redeemed. */
+  enabled: boolean;
+  name: string;
+  /** What the shop calls its points ("Stars"). */
+  pointsLabel: string;
+  /** Languages the storefront widget speaks, e.g. ["en", "fr"]. */
+  languages: string[];
+  /** Points earned per whole unit of shop currency on the earning base (e.g. 1 point per £1). */
   pointsPerCurrencyUnit: number;
+  /** The earning base is merchandise after discounts; these add shipping, tax, or gift cards sold. */
+  includeShipping: boolean;
+  includeTax: boolean;
+  includeGiftCards: boolean;
+  /** One-off bonuses in points (0: off). */
+  signupBonus: number;
+  birthdayBonus: number;
+  firstOrderBonus: number;
+  multipliers: EarningMultiplier[];
+  /** Earned points become spendable this many days after the order (0: at once). */
+  pendingDays: number;
+  releaseOnFulfilment: boolean;
+  /** A balance untouched this many days expires (null: never). */
+  expiryDays: number | null;
 }
 
-export const DEFAULT_PROGRAM: LoyaltyProgramSettings = { pointsPerCurrencyUnit: 1 };
+export const DEFAULT_PROGRAM: LoyaltyProgramSettings = {
+  enabled: true,
+  name: "Rewards",
+  pointsLabel: "Points",
+  languages: ["en"],
+  pointsPerCurrencyUnit: 1,
+  includeShipping: false,
+  includeTax: false,
+  includeGiftCards: false,
+  signupBonus: 0,
+  birthdayBonus: 0,
+  firstOrderBonus: 0,
+  multipliers: [],
+  pendingDays: 0,
+  releaseOnFulfilment: false,
+  expiryDays: null,
+};
 
-const Settings = z.object({
-  pointsPerCurrencyUnit: z
-    .string({ required_error: "Enter how many points a customer earns per unit of currency" })
-    .trim()
-    .min(1, "Enter how many points a customer earns per unit of currency")
-    .regex(/^\d+$/, "Use a whole number, like 1 or 5")
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= 1000, "Use a whole number from 1 to 1,000"),
-});
-
-/**
- * Validates the settings form; the first problem is thrown as an InvalidInputError naming its field.
- * @example parseProgramSettings({ pointsPerCurrencyUnit: "5" }) // { pointsPerCurrencyUnit: 5 }
- */
-export function parseProgramSettings(input: Record<string, unknown>): LoyaltyProgramSettings {
-  const result = Settings.safeParse({ pointsPerCurrencyUnit: input.pointsPerCurrencyUnit ?? undefined });
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new InvalidInputError(String(issue.path[0] ?? "form"), issue.message);
-  }
-  return result.data;
-}
+/** Languages the storefront widget has translations for. */
+export const WIDGET_LANGUAGES: Readonly<Record<string, string>> = {
+  en: "English",
+  fr: "French",
+  de: "German",
+  es: "Spanish",
+  it: "Italian",
+  nl: "Dutch",
+  "pt-BR": "Portuguese (Brazil)",
+  ja: "Japanese",
+};

@@ -6,6 +6,9 @@ import { InsufficientPointsError } from "./ledger.server";
 import { redeemReward, RedemptionRefusedError } from "./redeem.server";
 import { listRewards } from "./rewards.server";
 import { getLedgerRulesCached } from "./rules.server";
+import { getEarnRate } from "./storefront/earn-rate.server";
+import { setBirthday } from "./program/birthday.server";
+import { nudgeLoyaltyMirror } from "./mirror/nudge-mirror.server";
 
 const PRIVATE = { "Cache-Control": "private, no-store" };
 
@@ -30,16 +33,18 @@ export const loyaltyAccountHandler: FastProxyHandler = async ({ shop, customerGi
 };
 
 /**
- * GET /apps/rapport/loyalty/panel: what the opened panel shows — the account, the rewards (which are
- * affordable), the shopper's unused codes and recent activity. Guests get the rewards to join for.
+ * GET /apps/rapport/loyalty/panel: what the opened panel shows — the account, the earning rate in shop
+ * currency, the rewards (which are affordable), the shopper's unused codes and recent activity. Guests
+ * get the rate and the rewards to join for.
  */
 export const loyaltyPanelHandler: FastProxyHandler = async ({ shop, customerGid }) => {
-  const rewards = await listRewards(shop, true);
+  const [rewards, earn] = await Promise.all([listRewards(shop, true), getEarnRate(shop)]);
   const list = (balance: number) =>
     rewards.map((r) => ({ id: r.id, title: r.title, kind: r.kind, pointsCost: r.pointsCost, affordable: r.pointsCost <= balance }));
-  if (!customerGid) return { status: 200, headers: PRIVATE, body: { loggedIn: false, rewards: list(0), codes: [], activity: [] } };
-  const [account, codes, activity] = await Promise.all([
+  if (!customerGid) return { status: 200, headers: PRIVATE, body: { loggedIn: false, earn, rewards: list(0), codes: [], activity: [] } };
+  const [account, birthdaySet, codes, activity] = await Promise.all([
     getAccount(shop, customerGid),
+    hasBirthday(shop, customerGid),
     prisma.redemption.findMany({
       where: { shop, customerGid, status: "issued" },
       orderBy: { createdAt: "desc" },
@@ -62,7 +67,9 @@ export const loyaltyPanelHandler: FastProxyHandler = async ({ shop, customerGid 
       balance: account.balance,
       pending: account.pending,
       lifetimeEarned: account.lifetimeEarned,
+      birthdaySet,
       expiresAt: account.expiresAt?.toISOString() ?? null,
+      earn,
       rewards: list(account.balance),
       codes: codes.map((c) => ({ code: c.code, pointsCost: c.pointsCost, createdAt: c.createdAt.toISOString() })),
       activity: activity.map((a) => ({
@@ -89,7 +96,7 @@ export const loyaltyRedeemHandler: FastProxyHandler = async (req) => {
     return { status: 422, headers: PRIVATE, body: { error: "rewardId and idempotencyKey are required" } };
   try {
     const result = await redeemReward({ shop: req.shop, customerGid: req.customerGid, rewardId, idempotencyKey: key });
-    const account = await getAccount(req.shop, req.customerGid);
+    const [account] = await Promise.all([getAccount(req.shop, req.customerGid), nudgeLoyaltyMirror(req.shop)]);
     return { status: result.status === "failed" ? 502 : 200, headers: PRIVATE, body: { ...result, balance: account.balance } };
   } catch (error) {
     if (error instanceof InsufficientPointsError) return { status: 409, headers: PRIVATE, body: { error: "Not enough points" } };
@@ -98,3 +105,25 @@ export const loyaltyRedeemHandler: FastProxyHandler = async (req) => {
     throw error;
   }
 };
+
+/**
+ * POST /apps/rapport/loyalty/birthday `{ month, day }`: the signed-in shopper's birthday (for the
+ * birthday bonus). 401 for a guest, 422 naming the bad field.
+ */
+export const loyaltyBirthdayHandler: FastProxyHandler = async (req) => {
+  if (req.method !== "POST") return { status: 405, headers: { Allow: "POST" }, body: { error: "POST only" } };
+  if (!req.customerGid) return { status: 401, headers: PRIVATE, body: { error: "Sign in to add your birthday" } };
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  try {
+    await setBirthday(req.shop, req.customerGid, Number(body.month), Number(body.day));
+    return { status: 200, headers: PRIVATE, body: { ok: true } };
+  } catch (error) {
+    if (error instanceof InvalidInputError) return { status: 422, headers: PRIVATE, body: { error: error.message, field: error.field } };
+    throw error;
+  }
+};
+
+async function hasBirthday(shop: string, customerGid: string): Promise<boolean> {
+  const row = await prisma.loyaltyAccount.findUnique({ where: { shop_customerGid: { shop, customerGid } }, select: { birthMonth: true } });
+  return row?.birthMonth != null;
+}

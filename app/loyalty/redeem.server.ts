@@ -11,6 +11,7 @@ import type {
 } from "../shopify/generated/admin.generated";
 import { LOYALTY_DISCOUNT_BASIC_CREATE, LOYALTY_DISCOUNT_BY_CODE, LOYALTY_DISCOUNT_FREE_SHIPPING_CREATE } from "./discount-operations";
 import { postEntries } from "./ledger.server";
+import { queueRedeemedTrigger } from "./flow/loyalty-flow-events.server";
 import { discountInput, redemptionCode, type Reward, type RewardKind } from "./rewards";
 import { getLedgerRules } from "./rules.server";
 
@@ -162,10 +163,11 @@ export async function issueRedemption(redemptionId: string, options: IssueOption
 async function settle(id: string, outcome: { issued: string } | { failed: string }): Promise<RedemptionResult> {
   await prisma.$transaction(async (tx) => {
     if ("issued" in outcome) {
-      await tx.redemption.updateMany({
+      const issued = await tx.redemption.updateMany({
         where: { id, status: "pending" },
         data: { status: "issued", discountGid: outcome.issued, error: null },
       });
+      if (issued.count === 1) await queueRedeemedTrigger(tx, id);
       return;
     }
     const moved = await tx.redemption.updateMany({

@@ -69,3 +69,38 @@ export const RECOMMENDATION_METAFIELDS: readonly MetafieldDefinition[] = [
     storefront: true,
   },
 ];
+
+/**
+ * The loyalty mirror (issue 6): each member's balance, tier and progress to the next tier, readable by
+ * the theme (the launcher renders them in Liquid with no request), Shopify Email, Flow and Klaviyo.
+ * Written by the loyalty-mirror job after each change (app/loyalty/mirror).
+ */
+export const LOYALTY_METAFIELDS: readonly MetafieldDefinition[] = [
+  {
+    ownerType: "CUSTOMER",
+    namespace: "$app:loyalty",
+    key: "balance",
+    type: "number_integer",
+    name: "Points balance",
+    description: "Spendable loyalty points (Rapport)",
+    storefront: true,
+  },
+  {
+    ownerType: "CUSTOMER",
+    namespace: "$app:loyalty",
+    key: "tier",
+    type: "single_line_text_field",
+    name: "VIP tier",
+    description: "The customer's loyalty tier (Rapport)",
+    storefront: true,
+  },
+  {
+    ownerType: "CUSTOMER",
+    namespace: "$app:loyalty",
+    key: "progress",
+    type: "json",
+    name: "Tier progress",
+    description: 'Tier and the way to the next: {"tier","next","remaining","unit":"points"|"money"} (Rapport)',
+    storefront: true,
+  },
+];

@@ -82,6 +82,8 @@ const GqlOrderCommand = GqlOrder.transform((o, ctx): OrderCommand => {
       unitPriceMinor,
       discountMinor,
       totalMinor: unitPriceMinor * li.quantity - discountMinor,
+      // The bulk and reconcile queries do not ask for isGiftCard yet: such lines earn like merchandise.
+      giftCard: false,
     };
   });
   const refunds = (o.refunds ?? []).map((r, i): RefundCommand => {

@@ -53,6 +53,8 @@ export interface OrderLineCommand {
   discountMinor: number;
   /** quantity × unit price − discounts. */
   totalMinor: number;
+  /** A gift card sold (earns no points unless the loyalty program says so). */
+  giftCard: boolean;
 }
 
 const countryOf = z
@@ -71,6 +73,7 @@ const RestLineItem = z.object({
   price: amount,
   total_discount: amount.nullish(),
   discount_allocations: z.array(z.object({ amount })).nullish(),
+  gift_card: z.boolean().nullish(),
 });
 
 /** Shopify's REST order, as every orders/* webhook carries it. */
@@ -128,6 +131,7 @@ const RestOrderCommand = RestOrder.transform((o, ctx): OrderCommand => {
       unitPriceMinor,
       discountMinor: allocated,
       totalMinor: unitPriceMinor * li.quantity - allocated,
+      giftCard: li.gift_card === true,
     };
   });
   const merchandise = lines.reduce((sum, line) => sum + line.totalMinor, 0);

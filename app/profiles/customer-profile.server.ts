@@ -1,3 +1,4 @@
+import { postingLabel } from "./posting-label";
 import prisma from "../db.server";
 import { getPointsBalance } from "../loyalty/balance.server";
 import { listCustomerExports } from "../compliance/data-export.server";
@@ -78,7 +79,7 @@ export async function getCustomerProfile(shop: string, customerGid: string) {
     ...postings.map((p) => ({
       at: p.createdAt,
       kind: "points" as const,
-      title: `Points: ${p.reason}`,
+      title: postingLabel(p.reason, p.sourceGid ? orderName.get(p.sourceGid) : null),
       amount: p.points,
       ref: p.sourceGid,
     })),

@@ -1,4 +1,7 @@
-import { neighbourIndex, repeatVector, toSparse, type NeighbourIndex, type SparseVector } from "./tifuknn";
+import { coOccurrence } from "./engine/co-occurrence";
+import { neighbourIndex, repeatVector, toSparse, type NeighbourIndex } from "./tifuknn";
+
+export { forYouScores, forYouTop } from "./for-you-score";
 
 /**
  * Rapport's `for-you` ranking, pure and shared by production (the recs-build job) and the offline
@@ -62,7 +65,27 @@ export interface ForYouModel {
   itemNeighbours: Map<number, { item: number; score: number }[]>;
   /** Item → time-decayed basket count at the model's build time, scaled so the top item is 1. */
   trending: Map<number, number>;
+  /** The same, dense (0 where absent), and the items by trending score, best first (ties by item). */
+  trendScore: Float64Array;
+  trendOrder: Int32Array;
+  /** Reused per query (one build, one thread): per-customer dot products, per-item score sums. */
+  scratch: {
+    dots: Float64Array;
+    customers: Int32Array;
+    score: Float64Array;
+    seen: Uint8Array;
+    list: Int32Array;
+    acc: Float64Array;
+    accItems: Int32Array;
+  };
 }
+
+/**
+ * An item is held in at most this many reference customers' posting lists (the strongest holders):
+ * bounds a neighbour search on a large store. Above the Online Retail data's largest list, so the
+ * evaluated figures are those of the uncapped search.
+ */
+export const POSTING_CAP = 100;
 
 /**
  * Builds the model from reference customers' full histories (off the request path).
@@ -74,13 +97,33 @@ export function forYouModel(
   now?: number,
   neighboursPerItem = 50,
 ): ForYouModel {
-  const customers = neighbourIndex(reference.map((h) => repeatVector(h.baskets, params)));
+  const customers = neighbourIndex(
+    reference.map((h) => repeatVector(h.baskets, params)),
+    POSTING_CAP,
+  );
   const norms = Float64Array.from(customers.vectors, (v) => Math.sqrt(v.norm2));
+  const trending = trendingScores(reference, params.trendHalfLifeDays, now ?? Math.max(0, ...reference.map((h) => h.times.at(-1) ?? 0)));
+  let items = customers.postings.start.length - 1;
+  for (const item of trending.keys()) if (item + 1 > items) items = item + 1;
+  const trendScore = new Float64Array(items);
+  for (const [item, v] of trending) trendScore[item] = v;
+  const trendOrder = Int32Array.from(trending.keys()).sort((a, b) => trendScore[b]! - trendScore[a]! || a - b);
   return {
     customers,
     norms,
     itemNeighbours: params.itemNeighbours > 0 ? coPurchaseNeighbours(reference, neighboursPerItem) : new Map(),
-    trending: trendingScores(reference, params.trendHalfLifeDays, now ?? Math.max(0, ...reference.map((h) => h.times.at(-1) ?? 0))),
+    trending,
+    trendScore,
+    trendOrder,
+    scratch: {
+      dots: new Float64Array(customers.vectors.length),
+      customers: new Int32Array(customers.vectors.length),
+      score: new Float64Array(items),
+      seen: new Uint8Array(items),
+      list: new Int32Array(items),
+      acc: new Float64Array(items),
+      accItems: new Int32Array(items),
+    },
   };
 }
 
@@ -105,97 +148,10 @@ export function coPurchaseNeighbours(
   histories: readonly PurchaseHistory[],
   perItem: number,
 ): Map<number, { item: number; score: number }[]> {
-  const counts = new Map<number, number>();
-  const pairs = new Map<number, Map<number, number>>();
-  for (const h of histories) {
-    for (const basket of h.baskets) {
-      for (const a of basket) {
-        counts.set(a, (counts.get(a) ?? 0) + 1);
-        let row = pairs.get(a);
-        if (!row) pairs.set(a, (row = new Map()));
-        for (const b of basket) if (b !== a) row.set(b, (row.get(b) ?? 0) + 1);
-      }
-    }
-  }
-  const result = new Map<number, { item: number; score: number }[]>();
-  for (const [a, row] of pairs) {
-    const ca = counts.get(a)!;
-    const list = [...row].map(([b, co]) => ({ item: b, score: co / Math.sqrt(ca * counts.get(b)!) }));
-    list.sort((x, y) => y.score - x.score || x.item - y.item);
-    result.set(a, list.slice(0, perItem));
-  }
-  return result;
-}
-
-/**
- * Item scores for one customer; higher is better. `skip` is the customer's own index in the model
- * (production: a customer is never their own neighbour).
- */
-export function forYouScores(history: PurchaseHistory, model: ForYouModel, params: ForYouParams, skip = -1): Map<number, number> {
-  const own = repeatVector(history.baskets, params);
-  const scores = new Map<number, number>();
-  const add = (item: number, v: number) => scores.set(item, (scores.get(item) ?? 0) + v);
-  for (const [item, v] of neighbourScores(own, model, params, skip)) add(item, (1 - params.alpha) * v);
-  own.items.forEach((item, i) => add(item, params.alpha * own.values[i]!));
-  if (params.repeatBoost > 0) {
-    const n = history.baskets.length;
-    let total = 0;
-    const repeat = new Map<number, number>();
-    history.baskets.forEach((basket, b) => {
-      const w = Math.pow(params.repeatDecay, n - 1 - b);
-      total += w;
-      for (const item of basket) repeat.set(item, (repeat.get(item) ?? 0) + w);
-    });
-    const scale = params.repeatBoost * maxValue(own);
-    for (const [item, w] of repeat) add(item, (scale * w) / total);
-  }
-  if (params.itemNeighbours > 0) {
-    const scale = params.itemNeighbours * maxValue(own);
-    const recent = history.baskets.slice(-params.recentBaskets);
-    const seeds = new Set(recent.flat());
-    for (const item of seeds) {
-      for (const n of model.itemNeighbours.get(item) ?? []) add(n.item, (scale * n.score) / seeds.size);
-    }
-  }
-  if (params.trend > 0) {
-    const scale = params.trend * maxValue(own);
-    for (const [item, v] of model.trending) add(item, scale * v);
-  }
-  return scores;
-}
-
-function maxValue(v: SparseVector): number {
-  let max = 0;
-  for (const x of v.values) if (x > max) max = x;
-  return max;
-}
-
-/** Similarity-weighted mean of the k most cosine-similar reference customers' vectors. */
-function neighbourScores(own: SparseVector, model: ForYouModel, params: ForYouParams, skip: number): Map<number, number> {
-  const { customers } = model;
-  const dots = new Float64Array(customers.vectors.length);
-  own.items.forEach((item, i) => {
-    const q = own.values[i]!;
-    for (const p of customers.postings.get(item) ?? []) dots[p.customer] = dots[p.customer]! + q * p.value;
-  });
-  const ownNorm = Math.sqrt(own.norm2) || 1;
-  const candidates: { c: number; s: number }[] = [];
-  for (let c = 0; c < dots.length; c++) {
-    if (c === skip || dots[c] === 0) continue;
-    candidates.push({ c, s: dots[c]! / (ownNorm * (model.norms[c]! || 1)) });
-  }
-  candidates.sort((a, b) => b.s - a.s || a.c - b.c);
-  const top = candidates.slice(0, params.k);
-  const acc = new Map<number, number>();
-  let weightSum = 0;
-  for (const { c, s } of top) {
-    const w = params.simPower === 0 ? 1 : Math.pow(s, params.simPower);
-    weightSum += w;
-    const v = customers.vectors[c]!;
-    v.items.forEach((item, i) => acc.set(item, (acc.get(item) ?? 0) + w * v.values[i]!));
-  }
-  if (weightSum > 0) for (const [item, v] of acc) acc.set(item, v / weightSum);
-  return acc;
+  return coOccurrence(
+    histories.flatMap((h) => h.baskets),
+    perItem,
+  ).cosine;
 }
 
 export { toSparse };

@@ -6,6 +6,7 @@ import { setMetafields, type DesiredMetafield } from "../metafields/set-metafiel
 import { buildRecsModel, type CatalogueProduct } from "./engine/model";
 import { buildLists, type ListEntry } from "./build-lists";
 import { readSettings } from "./settings.server";
+import { readPurchases } from "./read-purchases.server";
 
 /** One live build per shop: new orders within the debounce fold into the queued build. */
 export const recsBuildKey = (shop: string) => `recs-build:${shop}`;
@@ -41,10 +42,7 @@ export const buildRecommendations: JobHandler = async ({ job, progress }) => {
   const startedAt = new Date(now);
   const [rows, purchases, views, settings] = await Promise.all([
     prisma.product.findMany({ where: { shop, deletedAt: null }, include: { collections: { select: { collectionGid: true } } } }),
-    prisma.interaction.findMany({
-      where: { shop, kind: "purchase" },
-      select: { customerGid: true, orderId: true, productGid: true, at: true },
-    }),
+    readPurchases(shop),
     prisma.interaction.findMany({
       where: { shop, kind: "view", at: { gte: new Date(now - 90 * 86_400_000) } },
       select: { customerGid: true, visitorId: true, productGid: true, at: true },
@@ -74,12 +72,7 @@ export const buildRecommendations: JobHandler = async ({ job, progress }) => {
   }));
   const model = buildRecsModel({
     products,
-    purchases: purchases.map((i) => ({
-      customerId: i.customerGid ?? `order:${i.orderId}`,
-      orderId: i.orderId ?? `${i.customerGid}:${i.at.getTime()}`,
-      productId: i.productGid,
-      at: i.at.getTime(),
-    })),
+    purchases: purchases.records(),
     views: views
       .filter((v) => v.customerGid ?? v.visitorId)
       .map((v) => ({ viewerId: (v.customerGid ?? v.visitorId)!, productId: v.productGid, at: v.at.getTime() })),
@@ -88,7 +81,7 @@ export const buildRecommendations: JobHandler = async ({ job, progress }) => {
   await progress({
     done: 1,
     total: 3,
-    message: `model: ${products.length} products, ${purchases.length} purchases, ${views.length} views`,
+    message: `model: ${products.length} products, ${purchases.lines} purchases, ${views.length} views`,
   });
   const builtAt = new Date(now);
   const cards = new Map(rows.map((p) => [p.productGid, p]));

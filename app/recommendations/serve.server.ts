@@ -10,8 +10,10 @@ import { getLists } from "./list-store.server";
 import { cardSubject, queueRecsBuild, type StoredCard } from "./recs-build-job.server";
 import { customerSubject, productSubject, TRENDING_SUBJECT } from "./build-lists";
 import { recommend } from "./recommend.server";
-import { DEFAULT_SETTINGS } from "./settings.server";
+import { servedSettings } from "./settings.server";
 import { isSurface } from "./surfaces";
+import { parseBlockEvents } from "./block-events";
+import { recordBlockEvents } from "./record-block-events.server";
 
 export type ProxyRequest = FastProxyRequest;
 export type ProxyResponse = FastProxyResponse;
@@ -37,7 +39,7 @@ const queued = new Set<string>();
  * POST { dismiss: productId, visitorId? }: "Not interested", recorded as a dismiss interaction.
  */
 export const recommendationsProxy: FastProxyHandler = async (req) => {
-  if (req.method === "POST") return dismiss(req);
+  if (req.method === "POST") return (req.body as { events?: unknown } | null)?.events ? blockEvents(req) : dismiss(req);
   const surface = req.query.get("surface") ?? "home";
   if (!isSurface(surface)) return { status: 400, body: { error: "surface must be home, product or cart" } };
   const override = req.query.get("strategy");
@@ -89,9 +91,8 @@ export const recommendationsProxy: FastProxyHandler = async (req) => {
     "buy-again": req.customerGid ? list(customerSubject(req.customerGid, "buy-again")) : [],
     trending: list(TRENDING_SUBJECT),
   };
-  const config = override
-    ? { primary: override as RankStrategyName, fallbacks: DEFAULT_SETTINGS.blocks[surface].fallbacks }
-    : DEFAULT_SETTINGS.blocks[surface];
+  const blocks = (await servedSettings(req.shop)).blocks;
+  const config = override ? { primary: override as RankStrategyName, fallbacks: blocks[surface].fallbacks } : blocks[surface];
   const exclude = new Set([...(productGid ? [productGid] : []), ...cart, ...dismissed]);
   const block = composeServed(lists, config, exclude, limit, { personal: personal.length > 0, session: session.length > 0 });
   return {
@@ -114,6 +115,14 @@ export const recommendationsProxy: FastProxyHandler = async (req) => {
     },
   };
 };
+
+/** POST { events: [...], visitorId? }: the block's impressions and clicks, sent in batches with consent. */
+async function blockEvents(req: ProxyRequest): Promise<ProxyResponse> {
+  const batch = parseBlockEvents(req.body, new Date());
+  if (!batch) return { status: 400, body: { error: "events must be a batch of impressions and clicks" } };
+  const recorded = await recordBlockEvents(req.shop, { customerGid: req.customerGid, visitorId: batch.visitorId }, batch.events);
+  return { status: 200, body: { recorded } };
+}
 
 async function dismiss(req: ProxyRequest): Promise<ProxyResponse> {
   const body = (req.body ?? {}) as { dismiss?: unknown; visitorId?: unknown };

@@ -40,3 +40,19 @@ export async function readSettings(shop: string): Promise<PersonalizationSetting
   const parsed = settingsSchema.safeParse(JSON.parse(row?.settings ?? "{}"));
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
+
+const SETTINGS_TTL_MS = 5_000;
+const cached = new Map<string, { at: number; settings: Promise<PersonalizationSettings> }>();
+
+/**
+ * The shop's settings for serving, read at most every few seconds per process (the storefront's hot
+ * path must not read them per request); a saved change shows within SETTINGS_TTL_MS.
+ * @example (await servedSettings(shop)).blocks.home
+ */
+export function servedSettings(shop: string): Promise<PersonalizationSettings> {
+  const hit = cached.get(shop);
+  if (hit && Date.now() - hit.at < SETTINGS_TTL_MS) return hit.settings;
+  const settings = readSettings(shop);
+  cached.set(shop, { at: Date.now(), settings });
+  return settings;
+}

@@ -38,3 +38,26 @@ describe("TIFUKNN", () => {
     expect(ranked).toEqual([1, 9]);
   });
 });
+
+describe("for-you top items", () => {
+  it("GIVEN random histories WHEN the top 10 are taken without scoring every item THEN they equal the full ranking's first 10", async () => {
+    const { forYouModel, forYouScores, forYouTop, FOR_YOU_DEFAULTS } = await import("./for-you");
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const history = () => {
+      const n = 1 + Math.floor(random() * 5);
+      return {
+        baskets: Array.from({ length: n }, () => [
+          ...new Set(Array.from({ length: 1 + Math.floor(random() * 5) }, () => Math.floor(random() * 60))),
+        ]),
+        times: Array.from({ length: n }, (_, i) => Date.UTC(2025, 0, 1) + i * 86_400_000 * 20 + Math.floor(random() * 1e6)),
+      };
+    };
+    const reference = Array.from({ length: 200 }, history);
+    const model = forYouModel(reference, FOR_YOU_DEFAULTS, Date.UTC(2025, 6, 1));
+    for (let c = 0; c < 20; c++) {
+      const full = topK(forYouScores(reference[c]!, model, FOR_YOU_DEFAULTS, c), 10);
+      expect(forYouTop(reference[c]!, model, FOR_YOU_DEFAULTS, c, 10).map((e) => e.item)).toEqual(full);
+    }
+  });
+});

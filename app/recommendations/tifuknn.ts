@@ -71,32 +71,75 @@ export function toSparse(map: ReadonlyMap<number, number>): SparseVector {
 }
 
 /**
- * The neighbour index: every reference customer's vector plus an inverted index for fast dot products.
+ * The neighbour index: every reference customer's vector plus an inverted index (CSR, typed arrays) for
+ * fast dot products: the customers holding item i are `customers[start[i] .. start[i + 1])`, ascending.
  */
 export interface NeighbourIndex {
   vectors: SparseVector[];
-  postings: Map<number, { customer: number; value: number }[]>;
+  postings: { start: Int32Array; customers: Int32Array; values: Float64Array };
 }
 
-export function neighbourIndex(vectors: SparseVector[]): NeighbourIndex {
-  const postings = new Map<number, { customer: number; value: number }[]>();
+/**
+ * Builds the index. `cap` bounds each item's posting list to the customers who hold it most strongly
+ * (ties by customer): on a large store a popular item's list would otherwise make every neighbour
+ * search touch most customers.
+ */
+export function neighbourIndex(vectors: SparseVector[], cap = Infinity): NeighbourIndex {
+  let items = 0;
+  for (const v of vectors) for (const i of v.items) if (i + 1 > items) items = i + 1;
+  const count = new Int32Array(items);
+  for (const v of vectors) for (const i of v.items) count[i] = count[i]! + 1;
+  const full = new Int32Array(items + 1);
+  for (let i = 0; i < items; i++) full[i + 1] = full[i]! + count[i]!;
+  const allCustomers = new Int32Array(full[items]!);
+  const allValues = new Float64Array(full[items]!);
+  const fill = full.slice(0, items);
   vectors.forEach((v, customer) => {
     v.items.forEach((item, i) => {
-      const list = postings.get(item) ?? [];
-      list.push({ customer, value: v.values[i]! });
-      postings.set(item, list);
+      const at = fill[item]!++;
+      allCustomers[at] = customer;
+      allValues[at] = v.values[i]!;
     });
   });
-  return { vectors, postings };
+  if (!Number.isFinite(cap) || !count.some((c) => c > cap))
+    return { vectors, postings: { start: full, customers: allCustomers, values: allValues } };
+  const start = new Int32Array(items + 1);
+  for (let i = 0; i < items; i++) start[i + 1] = start[i]! + Math.min(count[i]!, cap);
+  const customers = new Int32Array(start[items]!);
+  const values = new Float64Array(start[items]!);
+  for (let i = 0; i < items; i++) {
+    let positions = Array.from({ length: count[i]! }, (_, j) => full[i]! + j);
+    if (positions.length > cap)
+      positions = positions
+        .sort((a, b) => allValues[b]! - allValues[a]! || allCustomers[a]! - allCustomers[b]!)
+        .slice(0, cap)
+        .sort((a, b) => a - b);
+    positions.forEach((p, j) => {
+      customers[start[i]! + j] = allCustomers[p]!;
+      values[start[i]! + j] = allValues[p]!;
+    });
+  }
+  return { vectors, postings: { start, customers, values } };
+}
+
+/** Adds query · vector to `dots[c]` for every customer c the index lists under the query's items. */
+export function addDots(index: NeighbourIndex, query: SparseVector, dots: Float64Array, onFirst?: (c: number) => void): void {
+  const { start, customers, values } = index.postings;
+  query.items.forEach((item, i) => {
+    if (item + 1 >= start.length) return;
+    const q = query.values[i]!;
+    for (let p = start[item]!; p < start[item + 1]!; p++) {
+      const c = customers[p]!;
+      if (onFirst && dots[c] === 0) onFirst(c);
+      dots[c] = dots[c]! + q * values[p]!;
+    }
+  });
 }
 
 /** Indices of the k reference customers nearest (Euclidean) to `query`, nearest first (ties by index). */
 export function nearestCustomers(index: NeighbourIndex, query: SparseVector, k: number, skip = -1): number[] {
   const dots = new Float64Array(index.vectors.length);
-  query.items.forEach((item, i) => {
-    const q = query.values[i]!;
-    for (const p of index.postings.get(item) ?? []) dots[p.customer] = dots[p.customer]! + q * p.value;
-  });
+  addDots(index, query, dots);
   const order: { c: number; d: number }[] = [];
   index.vectors.forEach((v, c) => {
     if (c !== skip) order.push({ c, d: query.norm2 + v.norm2 - 2 * dots[c]! });

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Card, DescriptionList, IndexTable, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Card, IndexTable, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { authenticate } from "../shopify.server";
 import { formatMoney } from "../lib/money";
 import { toGid } from "../lib/gid";
@@ -26,7 +26,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       ordersCount: c.ordersCount,
       firstOrderAt: c.firstOrderAt?.toISOString() ?? null,
       lastOrderAt: c.lastOrderAt?.toISOString() ?? null,
-      rfm: c.rfmRecency ? `${c.rfmRecency}${c.rfmFrequency}${c.rfmMonetary}` : null,
+      rfm: c.rfmRecency ? `R${c.rfmRecency} · F${c.rfmFrequency} · M${c.rfmMonetary}` : null,
     },
     exports: profile.exports.map((e) => ({ id: e.id, createdAt: e.createdAt.toISOString() })),
     timeline: profile.timeline.map((t) => ({ ...t, at: t.at.toISOString() })),
@@ -34,6 +34,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 };
 
 const KIND_LABEL = { order: "Order", refund: "Refund", view: "View", cart_add: "Cart add", points: "Points" } as const;
+const number = (n: number) => n.toLocaleString("en-GB");
 const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString("en-GB") : "—");
 
 /** One customer: value, orders, segment, consent, points, and what they did, newest first. */
@@ -68,24 +69,30 @@ export default function CustomerProfile() {
               </BlockStack>
             </Card>
             <Card>
-              <DescriptionList
-                items={[
-                  {
-                    term: "Lifetime value (net of refunds)",
-                    description: <span data-testid="profile-ltv">{money(netLifetimeValueMinor)}</span>,
-                  },
-                  { term: "Orders", description: <span data-testid="profile-orders">{customer.ordersCount}</span> },
-                  { term: "Average order value", description: money(averageOrderValueMinor) },
-                  { term: "First order", description: day(customer.firstOrderAt) },
-                  { term: "Last order", description: day(customer.lastOrderAt) },
-                  { term: "RFM score", description: customer.rfm ?? "—" },
-                  { term: "Points balance", description: <span data-testid="profile-points">{points}</span> },
-                  { term: "Email marketing", description: customer.emailMarketing ?? "—" },
-                  { term: "SMS marketing", description: customer.smsMarketing ?? "—" },
-                  { term: "Country", description: customer.countryCode ?? "—" },
-                  { term: "Tags", description: customer.tags || "—" },
-                ]}
-              />
+              <BlockStack gap="200">
+                {[
+                  ["Lifetime value (net of refunds)", <span data-testid="profile-ltv">{money(netLifetimeValueMinor)}</span>],
+                  ["Orders", <span data-testid="profile-orders">{customer.ordersCount}</span>],
+                  ["Average order value", money(averageOrderValueMinor)],
+                  ["First order", day(customer.firstOrderAt)],
+                  ["Last order", day(customer.lastOrderAt)],
+                  ["RFM score", customer.rfm ?? "—"],
+                  ["Points balance", <span data-testid="profile-points">{number(points)}</span>],
+                  ["Email marketing", customer.emailMarketing ?? "—"],
+                  ["SMS marketing", customer.smsMarketing ?? "—"],
+                  ["Country", customer.countryCode ?? "—"],
+                  ["Tags", customer.tags || "—"],
+                ].map(([term, value]) => (
+                  <InlineStack key={term as string} align="space-between" blockAlign="start" gap="200" wrap={false}>
+                    <Text as="span" tone="subdued">
+                      {term}
+                    </Text>
+                    <Text as="span" alignment="end">
+                      {value}
+                    </Text>
+                  </InlineStack>
+                ))}
+              </BlockStack>
             </Card>
             {exports.length ? (
               <Card>
@@ -120,7 +127,9 @@ export default function CustomerProfile() {
                   <IndexTable.Cell>
                     <span data-testid="timeline-title">{t.title}</span>
                   </IndexTable.Cell>
-                  <IndexTable.Cell>{t.amount === null ? "" : t.kind === "points" ? `${t.amount} pts` : money(t.amount)}</IndexTable.Cell>
+                  <IndexTable.Cell>
+                    {t.amount === null ? "" : t.kind === "points" ? `${number(t.amount)} pts` : money(t.amount)}
+                  </IndexTable.Cell>
                 </IndexTable.Row>
               ))}
             </IndexTable>

@@ -57,10 +57,27 @@ export default function Loyalty() {
     autoComplete: "off",
   });
   return (
-    <Page title="Loyalty" backAction={{ content: "Dashboard", url: "/app" }}>
+    <Page
+      title="Loyalty"
+      backAction={{ content: "Dashboard", url: "/app" }}
+      secondaryActions={[
+        { content: "Program settings", url: "/app/loyalty/settings" },
+        { content: "VIP tiers", url: "/app/loyalty/tiers" },
+        { content: "Program value", url: "/app/loyalty/value" },
+      ]}
+    >
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
+            {data.launched ? null : (
+              <Banner
+                tone="info"
+                title="Your program is not launched yet"
+                action={{ content: "Launch program", url: "/app/loyalty/launch" }}
+              >
+                Choose whether customers' past orders earn points, with a preview of what it gives and costs.
+              </Banner>
+            )}
             {result?.ok ? <Banner tone="success" title="Saved" /> : null}
             <Card>
               <BlockStack gap="300">

@@ -23,11 +23,12 @@ export default function App() {
         <Link to="/app" rel="home">
           Dashboard
         </Link>
-        <Link to="/app/settings">Settings</Link>
+        <Link to="/app/loyalty/settings">Settings</Link>
         <Link to="/app/loyalty">Loyalty</Link>
         <Link to="/app/deliveries">Deliveries</Link>
         <Link to="/app/customers">Customers</Link>
         <Link to="/app/segments">Segments</Link>
+        <Link to="/app/personalization">Personalization</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

@@ -1,6 +1,7 @@
 import prisma from "../db.server";
 import type { JobHandler } from "../jobs/job";
 import { computeRfm } from "./compute-rfm.server";
+import { refreshCustomerStatistics } from "./customer-statistics.server";
 import { writeSegmentMembership } from "./membership-metafields.server";
 import { evaluateSegments } from "./segments.server";
 
@@ -12,6 +13,7 @@ import { evaluateSegments } from "./segments.server";
 export const refreshSegments: JobHandler = async (ctx) => {
   const shop = ctx.job.shop!;
   const rfmChanged = await computeRfm(prisma, shop);
+  if (rfmChanged > 0) await refreshCustomerStatistics(prisma);
   await ctx.progress({ done: 1, total: 3, message: `RFM: ${rfmChanged} customers changed score` });
   await evaluateSegments(shop);
   await ctx.progress({ done: 2, total: 3, message: "merchant segments evaluated" });

@@ -1,4 +1,4 @@
-import { loyaltyAccountHandler, loyaltyPanelHandler, loyaltyRedeemHandler } from "../loyalty/proxy-handlers.server";
+import { loyaltyAccountHandler, loyaltyBirthdayHandler, loyaltyPanelHandler, loyaltyRedeemHandler } from "../loyalty/proxy-handlers.server";
 import type { FastProxyHandler } from "./fast-proxy";
 import { recommendationsProxy } from "../recommendations/serve.server";
 
@@ -11,5 +11,6 @@ export const FAST_PROXY_ROUTES: Readonly<Record<string, FastProxyHandler>> = {
   "/loyalty": loyaltyAccountHandler,
   "/loyalty/panel": loyaltyPanelHandler,
   "/loyalty/redeem": loyaltyRedeemHandler,
+  "/loyalty/birthday": loyaltyBirthdayHandler,
   "/recommendations": recommendationsProxy,
 };

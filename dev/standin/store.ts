@@ -188,6 +188,8 @@ export interface StandinShop {
   bulkOperations: Map<number, StandinBulkOperation>;
   /** Metafield definitions, keyed `OWNER_TYPE|namespace.key`: whether the storefront may read the values. */
   metafieldDefinitions: Map<string, StandinMetafieldDefinition>;
+  /** Flow triggers the app fired (flowTriggerReceive), in order. */
+  flowTriggers?: { handle: string; payload: Record<string, unknown>; receivedAt: string }[];
   /** Offline access tokens issued by token exchange → granted scopes. */
   accessTokens: Map<string, { scope: string; expiresAt: number | null }>;
   appInstalled: boolean;

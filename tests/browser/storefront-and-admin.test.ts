@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, newPage as openPage } from "../helpers/browser";
 import { createPrismaClient, type Db } from "../../app/db-client.server";
-import { freePort, startDemo, type RunningDemo } from "../helpers/demo-process";
+import type { RunningDemo } from "../helpers/demo-process";
+import { sharedDemo } from "../helpers/shared-demo";
 
 // The demo as a person runs it, driven in Debian's Chromium: the storefront preview and the admin
 // preview, checked against the database the app wrote.
@@ -11,7 +12,7 @@ let browser: Browser;
 let db: Db;
 
 beforeAll(async () => {
-  demo = await startDemo({ standin: await freePort(), app: await freePort() });
+  demo = sharedDemo(); // the tier's one demo (tests/setup/browser-demo.ts)
   db = createPrismaClient(demo.databaseUrl);
   browser = await launchBrowser();
 });
@@ -28,27 +29,39 @@ const newPage = () => openPage(browser);
 const sidebarLink = (page: Page, name: string) => page.locator("#app-nav a", { hasText: name });
 
 describe("storefront preview", () => {
-  it("GIVEN a signed-in customer with points WHEN they browse THEN the launcher shows their ledger balance and the block shows products", async () => {
-    const [top] = await db.ledgerEntry.groupBy({
-      by: ["customerGid"],
-      _sum: { points: true },
-      orderBy: { _sum: { points: "desc" } },
-      take: 1,
-    });
-    const numericId = top!.customerGid.split("/").pop();
-    const page = await newPage();
-    await page.goto(`${demo.standinUrl}/account/switch?customer_id=${numericId}`);
-    await page.goto(`${demo.standinUrl}/`);
-    const balance = page.locator("rapport-loyalty .rapport-loyalty__count");
-    await expect.poll(() => balance.textContent(), { timeout: 15_000 }).toBe(new Intl.NumberFormat("en").format(top!._sum!.points!));
-    await page.locator(".rapport-loyalty__button").click();
-    await expect.poll(() => page.locator(".rapport-loyalty__panel").isVisible()).toBe(true);
-    const cards = page.locator("rapport-recommendations .rapport-card");
-    await expect.poll(() => cards.count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    expect(await cards.first().locator(".rapport-card__price").textContent()).toMatch(/^£\d+\.\d{2}$/);
-    await page.screenshot({ path: "tests/.tmp/storefront-home.png", fullPage: false });
-    await page.close();
-  });
+  it(
+    "GIVEN a signed-in customer with points WHEN they browse THEN the launcher shows their ledger balance and the block shows products",
+    { timeout: 180_000 },
+    async () => {
+      const [top] = await db.ledgerEntry.groupBy({
+        by: ["customerGid"],
+        _sum: { points: true },
+        orderBy: { _sum: { points: "desc" } },
+        take: 1,
+      });
+      const numericId = top!.customerGid.split("/").pop();
+      const page = await newPage();
+      await page.goto(`${demo.standinUrl}/account/switch?customer_id=${numericId}`);
+      // The launcher's count is Liquid from the $app:loyalty metafields the mirror job writes (within a minute).
+      const balance = page.locator("rapport-loyalty .rapport-loyalty__count");
+      await expect
+        .poll(
+          async () => {
+            await page.goto(`${demo.standinUrl}/`);
+            return (await balance.count()) ? balance.textContent() : null;
+          },
+          { timeout: 120_000, interval: 2_000 },
+        )
+        .toBe(String(top!._sum!.points!));
+      await page.locator(".rapport-loyalty__button").click();
+      await expect.poll(() => page.locator(".rapport-loyalty__panel").isVisible()).toBe(true);
+      const cards = page.locator("rapport-recommendations .rapport-card");
+      await expect.poll(() => cards.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      expect(await cards.first().locator(".rapport-card__price").textContent()).toMatch(/^£\d+\.\d{2}$/);
+      await page.screenshot({ path: "tests/.tmp/storefront-home.png", fullPage: false });
+      await page.close();
+    },
+  );
 
   it("GIVEN a guest WHEN on a product page THEN the launcher invites to sign in and similar products exclude this one", async () => {
     const page = await newPage();
@@ -92,7 +105,7 @@ describe("admin preview", () => {
     await expect.poll(() => app.locator(".Polaris-InlineError").textContent(), { timeout: 15_000 }).toContain("from 1 to 1,000");
     await field.fill("3");
     await app.getByRole("button", { name: "Save" }).click();
-    await expect.poll(() => app.getByText("Settings saved").count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => app.getByText("Program saved").count(), { timeout: 15_000 }).toBe(1);
     await expect.poll(async () => (await db.loyaltyProgram.findFirst())?.pointsPerCurrencyUnit).toBe(3);
     await page.close();
   });
@@ -109,7 +122,10 @@ describe("admin preview", () => {
       // The app's NavMenu links are in the admin's sidebar, not inside the app.
       await expect
         .poll(() => page.locator("#app-nav a").allTextContents(), { timeout: 45_000 })
-        .toEqual(["Rapport", ...["Settings", "Loyalty", "Deliveries", "Customers", "Segments"].map((name) => `\u00a0\u00a0${name}`)]);
+        .toEqual([
+          "Rapport",
+          ...["Settings", "Loyalty", "Deliveries", "Customers", "Segments", "Personalization"].map((name) => `\u00a0\u00a0${name}`),
+        ]);
       expect(await app.locator("ui-nav-menu").isVisible()).toBe(false);
       expect(await highlighted()).toBe("Rapport");
       const frame = page.frame({ name: "app-iframe" })!;
@@ -129,7 +145,7 @@ describe("admin preview", () => {
 
       // A reload of the preview's address shows the same page.
       await sidebarLink(page, "Settings").click();
-      await expect.poll(section, { timeout: 45_000 }).toBe("/admin/apps/rapport/settings");
+      await expect.poll(section, { timeout: 45_000 }).toBe("/admin/apps/rapport/loyalty/settings");
       await page.reload({ waitUntil: "domcontentloaded", timeout: 90_000 });
       await expect.poll(() => app.getByLabel("Points per unit of shop currency").count(), { timeout: 45_000 }).toBe(1);
       await expect.poll(highlighted, { timeout: 45_000 }).toBe("Settings");

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { loader as dashboard } from "../../app/routes/app._index";
-import { action as saveSettings, loader as settings } from "../../app/routes/app.settings";
-import { getLoyaltyProgram } from "../../app/loyalty/program.server";
+import { loader as settings } from "../../app/routes/app.settings";
 import { action as loginAction, loader as loginPage } from "../../app/routes/auth.login";
 import { adminDataRequest, adminDocumentRequest, givenInstalledSession, settle } from "../helpers/admin-request";
 import { SHOP } from "../helpers/webhook-request";
@@ -84,31 +83,11 @@ describe("embedded admin /app with session tokens", () => {
     expect((response as Response).status).toBe(401);
   });
 
-  it("GIVEN a data request with a Bearer session token WHEN settings load THEN the program comes back", async () => {
+  it("GIVEN a data request with a Bearer session token WHEN /app/settings loads THEN it sends the merchant to the program settings", async () => {
     await givenInstalledSession();
-    expect(await settings(args(await adminDataRequest("/app/settings")))).toEqual({ pointsPerCurrencyUnit: 1 });
-  });
-
-  it.each(["abc", "0", "2.5", "100000", ""])(
-    "GIVEN %j as the rate WHEN saved THEN 422 with a field error and nothing saved",
-    async (value) => {
-      await givenInstalledSession();
-      const body = new URLSearchParams({ pointsPerCurrencyUnit: value });
-      const response = (await saveSettings(args(await adminDataRequest("/app/settings", { method: "POST", body })))) as Response;
-      expect(response.status).toBe(422);
-      expect((await response.json()).errors.pointsPerCurrencyUnit).toMatch(/whole number|Enter how many/);
-      expect(await prisma.loyaltyProgram.count()).toBe(0);
-    },
-  );
-
-  it("GIVEN a valid rate WHEN saved THEN it is stored and read back", async () => {
-    await givenInstalledSession();
-    const body = new URLSearchParams({ pointsPerCurrencyUnit: "4" });
-    expect(await saveSettings(args(await adminDataRequest("/app/settings", { method: "POST", body })))).toEqual({
-      saved: { pointsPerCurrencyUnit: 4 },
-      errors: null,
-    });
-    expect(await getLoyaltyProgram(SHOP)).toEqual({ pointsPerCurrencyUnit: 4 });
+    const response = (await settle(async () => settings(args(await adminDataRequest("/app/settings"))))) as Response;
+    expect(response.status).toBe(302);
+    expect(new URL(response.headers.get("Location")!).pathname).toBe("/app/loyalty/settings");
   });
 
   it("GIVEN /auth/login WHEN opened, then posted without and with a shop THEN a form, a field error, then the redirect to install — never a 500", async () => {

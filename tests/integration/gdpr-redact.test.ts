@@ -1,6 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
 import { Prisma } from "../../app/db-client.server";
+import { adjustPoints, checkShopLedger, expireInactiveAccounts } from "../../app/loyalty/accounts.server";
+import { redeemReward, resumePendingRedemptions } from "../../app/loyalty/redeem.server";
+import { createReward } from "../../app/loyalty/rewards.server";
 import { recordInteractions } from "../../app/interactions/record-interactions.server";
 import { action as compliance } from "../../app/routes/webhooks.compliance";
 import { action as customers } from "../../app/routes/webhooks.customers";
@@ -10,7 +15,17 @@ import { computeRfm } from "../../app/segments/compute-rfm.server";
 import { writeSegmentMembership } from "../../app/segments/membership-metafields.server";
 import { saveSegment, evaluateSegments } from "../../app/segments/segments.server";
 import { deliverAndApply, givenInstalledShop } from "../helpers/inbox";
+import { exampleRefund } from "../helpers/loyalty";
+import type { StandinStore } from "../../dev/standin/store";
+import { startStandinFor } from "../helpers/standin";
 import { exampleOrder, shopifyExample, SHOP } from "../helpers/webhook-request";
+
+let closeStandin: () => Promise<void>;
+let store: StandinStore;
+beforeAll(async () => {
+  ({ store, close: closeStandin } = await startStandinFor());
+});
+afterAll(() => closeStandin());
 
 // GDPR on every table: the tables come from Prisma's datamodel, so a table added later is checked too.
 const MODELS = Prisma.dmmf.datamodel.models.map((m) => m.name);
@@ -29,6 +44,42 @@ async function everyRow(): Promise<Record<string, Row[]>> {
     tables[model] = await delegate.findMany();
   }
   return tables;
+}
+
+/**
+ * Ada's points beyond her order's: an inactivity expiry (its key embeds her GID), a manual adjustment
+ * whose note names her, and a redemption with its single-use code issued through the stand-in.
+ */
+async function givenAdaPoints() {
+  await prisma.loyaltyProgram.upsert({ where: { shop: SHOP }, create: { shop: SHOP, expiryDays: 30 }, update: { expiryDays: 30 } });
+  await expireInactiveAccounts(SHOP, new Date(Date.now() + 60 * 86_400_000));
+  expect(await prisma.ledgerEntry.count({ where: { shop: SHOP, customerGid: ADA, reason: "expire" } })).toBe(1);
+  await adjustPoints({ shop: SHOP, customerGid: ADA, points: 500, note: "Goodwill for Ada Lovelace", staff: "staff@shop.test" });
+  const reward = await createReward(SHOP, { title: "£5 off", kind: "amount_off", pointsCost: "100", amount: "5" });
+  const redeemed = await redeemReward({ shop: SHOP, customerGid: ADA, rewardId: reward.id, idempotencyKey: "ada-redeem-1" });
+  expect(redeemed.status).toBe("issued");
+}
+
+/** Shop-wide loyalty figures: what the program issued, redeemed and still owes, from postings and accounts. */
+async function ledgerTotals() {
+  const [postings, accounts, byReason] = await Promise.all([
+    prisma.ledgerEntry.aggregate({ where: { shop: SHOP }, _sum: { points: true }, _count: true }),
+    prisma.loyaltyAccount.aggregate({ where: { shop: SHOP }, _sum: { balance: true, pending: true, lifetimeEarned: true }, _count: true }),
+    prisma.ledgerEntry.groupBy({ by: ["reason"], where: { shop: SHOP }, _sum: { points: true }, orderBy: { reason: "asc" } }),
+  ]);
+  const redemptions = await prisma.redemption.aggregate({ where: { shop: SHOP }, _sum: { pointsCost: true }, _count: true });
+  return { postings, accounts, byReason, redemptions };
+}
+
+/** `npm run loyalty:check` for the shop, against this test's database: its exit code and report. */
+async function loyaltyCheckCli(): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout } = await promisify(execFile)("npx", ["tsx", "app/loyalty/check.cli.ts", "--shop", SHOP], { env: process.env });
+    return { code: 0, out: stdout };
+  } catch (error) {
+    const e = error as { code: number; stdout: string };
+    return { code: e.code, out: e.stdout };
+  }
 }
 
 /** Ada and Bob with everything Rapport can hold on a customer: profile, orders, a refund, points, events, segments, metafields. */
@@ -56,7 +107,9 @@ async function givenAdaAndBob() {
     last_name: "Babbage",
   };
   await deliverAndApply(orders, "/webhooks/orders", "orders/paid", bobOrder);
-  await deliverAndApply(refunds, "/webhooks/refunds", "refunds/create", { ...shopifyExample("refunds/create"), order_id: 5001 });
+  // A partial refund: £10 of her £25.99 of merchandise, so some of her points are left to expire.
+  await deliverAndApply(refunds, "/webhooks/refunds", "refunds/create", exampleRefund(9300, 5001, "10.00"));
+  await givenAdaPoints();
   await prisma.$transaction(async (tx) => {
     await recordInteractions(tx, SHOP, [
       { eventId: "e1", customerGid: ADA, visitorId: ADA_VISITOR, productGid: "gid://shopify/Product/701", kind: "view", at: new Date() },
@@ -113,10 +166,12 @@ describe("GDPR: data request, customer redaction and shop redaction across every
         checked += 1;
       }
     }
-    // Profile, order, lines, refund, refund lines, points, events, visitor link, segment, metafield, payloads.
-    expect(checked).toBeGreaterThanOrEqual(12);
+    // Profile, order, lines, refund, refund lines, points, account, redemption, events, visitor link, segment, metafield, payloads.
+    expect(checked).toBeGreaterThanOrEqual(14);
     for (const model of [
       "Customer",
+      "LoyaltyAccount",
+      "Redemption",
       "Order",
       "OrderLine",
       "Refund",
@@ -135,9 +190,40 @@ describe("GDPR: data request, customer redaction and shop redaction across every
   it("GIVEN Ada's history WHEN customers/redact is applied THEN no table holds her personal data or history; Bob's is untouched; her orders stay as anonymous amounts", async () => {
     await givenAdaAndBob();
     const bobBefore = json((await everyRow()).Customer!.filter((c) => c.customerGid === BOB));
+    const totalsBefore = await ledgerTotals();
+    const adaAccount = await prisma.loyaltyAccount.findUniqueOrThrow({ where: { shop_customerGid: { shop: SHOP, customerGid: ADA } } });
+    const adaPostings = await prisma.ledgerEntry.count({ where: { shop: SHOP, customerGid: ADA } });
+    expect(adaAccount.balance).toBe(400);
     const body = { ...shopifyExample("customers/redact"), shop_domain: SHOP, customer: { id: 17850, email: "ada@example.com", phone: "" } };
     await deliverAndApply(compliance, "/webhooks/compliance", "customers/redact", body, { webhookId: "redact-ada" });
     const all = await everyRow();
+
+    // Her points stay as an anonymous holder's: same figures, same postings, shop-wide totals unchanged.
+    expect(await ledgerTotals()).toEqual(totalsBefore);
+    const holders = all.LoyaltyAccount!.filter((a) => String(a.customerGid).startsWith("redacted:"));
+    expect(holders).toHaveLength(1);
+    const holder = holders[0]!.customerGid as string;
+    expect(holder).toMatch(/^redacted:[0-9a-f]{32}$/);
+    expect(holders[0]).toMatchObject({
+      balance: adaAccount.balance,
+      pending: adaAccount.pending,
+      lifetimeEarned: adaAccount.lifetimeEarned,
+    });
+    expect(all.LedgerEntry!.filter((e) => e.customerGid === holder)).toHaveLength(adaPostings);
+    expect(all.LedgerEntry!.filter((e) => e.customerGid === holder).every((e) => e.note === null)).toBe(true);
+    expect(all.Redemption!.filter((r) => r.customerGid === holder)).toMatchObject([
+      { pointsCost: 100, discountGid: null, status: "issued" },
+    ]);
+    for (const model of ["LoyaltyAccount", "LedgerEntry", "Redemption"])
+      expect(
+        all[model]!.filter((r) => r.customerGid === ADA),
+        model,
+      ).toEqual([]);
+    expect((await checkShopLedger(SHOP)).mismatches).toEqual([]);
+    const cli = await loyaltyCheckCli();
+    expect(cli.out).toMatch(/0 mismatches/);
+    expect(cli.code).toBe(0);
+
     for (const model of MODELS) {
       for (const row of all[model]!) {
         const text = json(row);
@@ -161,6 +247,44 @@ describe("GDPR: data request, customer redaction and shop redaction across every
     expect(json(all.Customer!.filter((c) => c.customerGid === BOB))).toBe(bobBefore);
     expect(all.LedgerEntry!.some((e) => e.customerGid === BOB)).toBe(true);
     expect(all.Interaction!.filter((i) => i.visitorId === "vid-bob")).toHaveLength(1);
+  }, 60_000);
+
+  it("GIVEN Ada redacted WHEN a later refund of her order arrives THEN its clawback lands on the anonymous holder and the shop-wide check passes", async () => {
+    await givenAdaAndBob();
+    const body = { ...shopifyExample("customers/redact"), shop_domain: SHOP, customer: { id: 17850, email: "ada@example.com", phone: "" } };
+    await deliverAndApply(compliance, "/webhooks/compliance", "customers/redact", body, { webhookId: "redact-ada" });
+    const holder = (await prisma.loyaltyAccount.findFirstOrThrow({ where: { shop: SHOP, customerGid: { startsWith: "redacted:" } } }))
+      .customerGid;
+    const before = await prisma.ledgerEntry.count({ where: { shop: SHOP, customerGid: holder } });
+    await deliverAndApply(refunds, "/webhooks/refunds", "refunds/create", exampleRefund(9301, 5001, "5.00"));
+    const clawbacks = await prisma.ledgerEntry.findMany({ where: { shop: SHOP, customerGid: holder, reason: "clawback:refund" } });
+    expect(clawbacks.length).toBeGreaterThan(0);
+    expect(await prisma.ledgerEntry.count({ where: { shop: SHOP, customerGid: holder } })).toBe(before + 1);
+    expect(await prisma.ledgerEntry.count({ where: { shop: SHOP, customerGid: ADA } })).toBe(0);
+    expect((await checkShopLedger(SHOP)).mismatches).toEqual([]);
+  });
+
+  it("GIVEN a redemption left pending (Shopify unreachable) WHEN Ada is redacted THEN it fails with its points restored to the holder, and nothing is left to retry", async () => {
+    await givenAdaAndBob();
+    const reward = await prisma.loyaltyReward.findFirstOrThrow({ where: { shop: SHOP } });
+    const down = (operation: string, n: number) => Array.from({ length: n }, () => ({ operation, kind: "500" as const }));
+    store.faults.push(...down("LoyaltyDiscountCodeBasicCreate", 2), ...down("LoyaltyCodeDiscountNodeByCode", 1));
+    const fast = { attempts: 2, timeoutMs: 400, backoffMs: 10 };
+    const pending = await redeemReward({ shop: SHOP, customerGid: ADA, rewardId: reward.id, idempotencyKey: "ada-redeem-2" }, fast);
+    expect(pending.status).toBe("pending");
+    const totalsBefore = await ledgerTotals();
+    const body = { ...shopifyExample("customers/redact"), shop_domain: SHOP, customer: { id: 17850, email: "ada@example.com", phone: "" } };
+    await deliverAndApply(compliance, "/webhooks/compliance", "customers/redact", body, { webhookId: "redact-ada" });
+    const holder = await prisma.loyaltyAccount.findFirstOrThrow({ where: { shop: SHOP, customerGid: { startsWith: "redacted:" } } });
+    expect(holder.balance).toBe(400);
+    expect(await prisma.redemption.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({
+      status: "failed",
+      customerGid: holder.customerGid,
+    });
+    const after = await ledgerTotals();
+    expect(after.postings._sum.points).toBe(totalsBefore.postings._sum.points! + 100);
+    expect((await checkShopLedger(SHOP)).mismatches).toEqual([]);
+    expect(await resumePendingRedemptions(SHOP, 0, fast)).toBe(0);
   });
 
   it("GIVEN a shop with everything WHEN shop/redact is applied THEN every table is empty of the shop", async () => {

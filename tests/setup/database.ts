@@ -48,6 +48,7 @@ beforeEach(async () => {
     prisma.loyaltyAccount.deleteMany(),
     prisma.redemption.deleteMany(),
     prisma.loyaltyReward.deleteMany(),
+    prisma.loyaltyTier.deleteMany(),
     prisma.customer.deleteMany(),
     prisma.productCollection.deleteMany(),
     prisma.productVariant.deleteMany(),
@@ -56,10 +57,14 @@ beforeEach(async () => {
     prisma.job.deleteMany(),
     prisma.backfillRun.deleteMany(),
     prisma.metafieldValue.deleteMany(),
+    prisma.recommendationEvent.deleteMany(),
     prisma.recommendationList.deleteMany(),
     prisma.recommendationBuild.deleteMany(),
     prisma.loyaltyProgram.deleteMany(),
     prisma.session.deleteMany(),
     prisma.shop.deleteMany(),
   ]);
+  // And every table not listed above (found through the datamodel, so a new table cannot be missed).
+  const { MODELS, delegateOf } = await import("../../app/compliance/customer-rows.server");
+  for (const model of MODELS) await delegateOf(prisma as never, model.name).deleteMany({ where: {} });
 });

@@ -1,4 +1,5 @@
-import { coPurchaseNeighbours, forYouModel, FOR_YOU_DEFAULTS, type ForYouModel, type ForYouParams, type PurchaseHistory } from "../for-you";
+import { coOccurrence } from "./co-occurrence";
+import { forYouModel, FOR_YOU_DEFAULTS, type ForYouModel, type ForYouParams, type PurchaseHistory } from "../for-you";
 
 /**
  * The per-shop recommendation model (built off the request path by the recs-build job, served from a
@@ -58,6 +59,8 @@ export interface RecsModel {
   forYouParams: ForYouParams;
   /** Content features (type:, vendor:, tag:, collection:, word:) → products, for the similar fallback. */
   content: Map<string, number[]>;
+  /** Reused by the similar strategy's content scoring (one thread): per-product sums and touched list. */
+  contentScratch: { score: Float64Array; items: Int32Array };
 }
 
 const DAY = 86_400_000;
@@ -97,23 +100,7 @@ export function buildRecsModel(input: {
     }
     return i;
   };
-  const orders = new Map<string, { customerId: string; at: number; items: Set<number> }>();
-  for (const p of input.purchases) {
-    const order = orders.get(p.orderId);
-    if (order) order.items.add(itemOf(p.productId));
-    else orders.set(p.orderId, { customerId: p.customerId, at: p.at, items: new Set([itemOf(p.productId)]) });
-  }
-  const byCustomer = new Map<string, { at: number; items: number[] }[]>();
-  for (const order of orders.values()) {
-    const list = byCustomer.get(order.customerId) ?? [];
-    list.push({ at: order.at, items: [...order.items] });
-    byCustomer.set(order.customerId, list);
-  }
-  const histories = new Map<string, PurchaseHistory>();
-  for (const [customer, list] of byCustomer) {
-    list.sort((a, b) => a.at - b.at);
-    histories.set(customer, { baskets: list.map((o) => o.items), times: list.map((o) => o.at) });
-  }
+  const histories = purchaseHistories(input.purchases, itemOf);
   const customerIds = [...histories.keys()];
   const reference = customerIds.map((c) => histories.get(c)!);
   const forYou = forYouModel(reference, params, input.now);
@@ -123,19 +110,20 @@ export function buildRecsModel(input: {
     set.add(itemOf(v.productId));
     sessions.set(v.viewerId, set);
   }
+  const purchased = coOccurrence(
+    reference.flatMap((h) => h.baskets),
+    perItem,
+  );
   return {
     builtAt: input.now,
     products,
     index,
-    boughtTogether: liftNeighbours(
-      [...orders.values()].map((o) => [...o.items]),
+    boughtTogether: purchased.lift,
+    coViewed: coOccurrence(
+      [...sessions.values()].map((s) => [...s]),
       perItem,
-    ),
-    coViewed: coPurchaseNeighbours(
-      [...sessions.values()].map((s) => ({ baskets: [[...s]], times: [0] })),
-      perItem,
-    ),
-    coPurchased: coPurchaseNeighbours(reference, perItem),
+    ).cosine,
+    coPurchased: purchased.cosine,
     trending: forYou.trending,
     repurchaseDays: repurchaseIntervals(reference),
     histories,
@@ -143,7 +131,72 @@ export function buildRecsModel(input: {
     forYou,
     forYouParams: params,
     content: contentIndex(products),
+    contentScratch: { score: new Float64Array(products.length), items: new Int32Array(products.length) },
   };
+}
+
+/**
+ * Each customer's baskets, oldest first (a basket: the order's distinct products in line order),
+ * customers in the order of their first purchase. Orders are numbered as they appear and their lines
+ * kept in two integer arrays, so a large shop's history costs no object per line or per order.
+ */
+function purchaseHistories(purchases: Iterable<PurchaseRecord>, itemOf: (id: string) => number): Map<string, PurchaseHistory> {
+  const orderIndex = new Map<string, number>();
+  const customerIndex = new Map<string, number>();
+  const customers: string[] = [];
+  const orderCustomer: number[] = [];
+  const orderAt: number[] = [];
+  let lineOrder = new Int32Array(1024);
+  let lineItem = new Int32Array(1024);
+  let lines = 0;
+  for (const p of purchases) {
+    let o = orderIndex.get(p.orderId);
+    if (o === undefined) {
+      o = orderAt.length;
+      orderIndex.set(p.orderId, o);
+      let c = customerIndex.get(p.customerId);
+      if (c === undefined) {
+        c = customers.length;
+        customers.push(p.customerId);
+        customerIndex.set(p.customerId, c);
+      }
+      orderCustomer.push(c);
+      orderAt.push(p.at);
+    }
+    if (lines === lineOrder.length) {
+      lineOrder = grow(lineOrder);
+      lineItem = grow(lineItem);
+    }
+    lineOrder[lines] = o;
+    lineItem[lines++] = itemOf(p.productId);
+  }
+  orderIndex.clear();
+  // Lines grouped by order (a counting sort keeps each order's line order).
+  const orders = orderAt.length;
+  const start = new Int32Array(orders + 1);
+  for (let l = 0; l < lines; l++) start[lineOrder[l]! + 1]! += 1;
+  for (let o = 0; o < orders; o++) start[o + 1] = start[o + 1]! + start[o]!;
+  const fill = start.slice(0, orders);
+  const items = new Int32Array(lines);
+  for (let l = 0; l < lines; l++) items[fill[lineOrder[l]!]!++] = lineItem[l]!;
+  // Orders grouped by customer, in order of appearance, then by time (a stable sort).
+  const byCustomer: number[][] = customers.map(() => []);
+  for (let o = 0; o < orders; o++) byCustomer[orderCustomer[o]!]!.push(o);
+  const histories = new Map<string, PurchaseHistory>();
+  customers.forEach((customer, c) => {
+    const list = byCustomer[c]!.sort((a, b) => orderAt[a]! - orderAt[b]!);
+    histories.set(customer, {
+      baskets: list.map((o) => [...new Set(items.subarray(start[o]!, start[o + 1]!))]),
+      times: list.map((o) => orderAt[o]!),
+    });
+  });
+  return histories;
+}
+
+function grow(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 const STOP_WORDS = new Set(["the", "and", "for", "with", "of", "a", "an", "in", "set", "pack"]);
@@ -178,29 +231,7 @@ function contentIndex(products: readonly CatalogueProduct[]): Map<string, number
  * `minCount` times so one coincidence is not "significant"; ties by co-count.
  */
 export function liftNeighbours(baskets: readonly (readonly number[])[], perItem: number, minCount = 2): Map<number, Neighbour[]> {
-  const counts = new Map<number, number>();
-  const pairs = new Map<number, Map<number, number>>();
-  for (const basket of baskets) {
-    for (const a of basket) {
-      counts.set(a, (counts.get(a) ?? 0) + 1);
-      let row = pairs.get(a);
-      if (!row) pairs.set(a, (row = new Map()));
-      for (const b of basket) if (b !== a) row.set(b, (row.get(b) ?? 0) + 1);
-    }
-  }
-  const n = baskets.length;
-  const result = new Map<number, Neighbour[]>();
-  for (const [a, row] of pairs) {
-    const list: (Neighbour & { co: number })[] = [];
-    for (const [b, co] of row) if (co >= minCount) list.push({ item: b, co, score: (co * n) / (counts.get(a)! * counts.get(b)!) });
-    list.sort((x, y) => y.score - x.score || y.co - x.co || x.item - y.item);
-    if (list.length)
-      result.set(
-        a,
-        list.slice(0, perItem).map(({ item, score }) => ({ item, score })),
-      );
-  }
-  return result;
+  return coOccurrence(baskets, perItem, { minLiftCount: minCount }).lift;
 }
 
 /** Median gap in days between consecutive purchases of the same product by the same customer. */

@@ -1,4 +1,5 @@
-import { forYouScores } from "../for-you";
+import { forYouTop } from "../for-you";
+import { TopK } from "./top-k";
 import { contentFeatures, type Neighbour, type RecsModel } from "./model";
 
 /**
@@ -62,7 +63,10 @@ export const forYou: RankStrategy = (input, model) => {
   if (history) {
     const bought = new Set(history.baskets.flat());
     const skip = model.customerRow.get(input.customerId!) ?? -1;
-    for (const [item, score] of forYouScores(history, model.forYou, model.forYouParams, skip)) {
+    // A bounded pool, enough for the block after exclusions (just bought, dismissed, unavailable);
+    // merchant boosts re-rank within it.
+    const pool = input.limit * 4 + bought.size + input.dismissed.length + 20;
+    for (const { item, score } of forYouTop(history, model.forYou, model.forYouParams, skip, pool)) {
       scores.set(item, { item, score, why: bought.has(item) ? "You buy this regularly" : "Popular with shoppers who buy what you buy" });
     }
   }
@@ -93,19 +97,29 @@ export const similar: RankStrategy = (input, model) => {
     [model.coViewed, model.coPurchased],
     () => `Shoppers who viewed ${title(model, seed)} also viewed this`,
   );
-  const content = new Map<number, number>();
+  const { score, items } = model.contentScratch;
+  let touched = 0;
   const product = model.products[seed]!;
   for (const [feature, weight] of contentFeatures(product)) {
     const list = model.content.get(feature) ?? [];
     if (list.length > 2000) continue; // a feature everything shares says nothing
-    for (const item of list) if (item !== seed) content.set(item, (content.get(item) ?? 0) + weight);
+    for (const item of list) {
+      if (item === seed) continue;
+      if (score[item] === 0) items[touched++] = item;
+      score[item] = score[item]! + weight;
+    }
   }
   const seen = new Set(behavioural.map((c) => c.item));
   const floor = Math.min(0, ...behavioural.map((c) => c.score));
-  const byContent = [...content]
-    .filter(([item]) => !seen.has(item))
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .map(([item, score]) => ({ item, score: floor - 1 + score / 1000, why: `Similar to ${title(model, seed)}` }));
+  const best = new TopK(input.limit * 4 + input.dismissed.length + input.cart.length + 20);
+  for (let j = 0; j < touched; j++) {
+    const item = items[j]!;
+    if (!seen.has(item)) best.offer(item, score[item]!);
+    score[item] = 0;
+  }
+  const byContent = best
+    .entries()
+    .map(({ item, score }) => ({ item, score: floor - 1 + score / 1000, why: `Similar to ${title(model, seed)}` }));
   return [...behavioural, ...byContent];
 };
 

@@ -3,7 +3,7 @@ import { globalPersonalTopFreq, globalTopFreq, personalTopFreq } from "./baselin
 import { meanMetrics, type MetricName, type MetricRow } from "./metrics";
 import { splitCustomers } from "./splits";
 import { neighbourIndex, repeatVector, TIFU_REFERENCE, tifuScores, topK, type TifuParams } from "../tifuknn";
-import { forYouModel, forYouScores, FOR_YOU_DEFAULTS, type ForYouParams } from "../for-you";
+import { forYouModel, forYouTop, FOR_YOU_DEFAULTS, type ForYouParams } from "../for-you";
 
 /** What a method may learn from: train customers' full sequences and the evaluated customers' histories. */
 export interface TrainingData {
@@ -43,7 +43,7 @@ export function evaluationMethods(options: { tifu?: TifuParams; forYou?: ForYouP
         data.train.map((c) => ({ baskets: c.baskets, times: c.times })),
         params,
       );
-      return (c) => topK(forYouScores({ baskets: data.histories[c]!, times: data.historyTimes[c]! }, model, params), K);
+      return (c) => forYouTop({ baskets: data.histories[c]!, times: data.historyTimes[c]! }, model, params, -1, K).map((e) => e.item);
     },
   };
 }

@@ -79,8 +79,15 @@ function adminNavScript(appOrigin: string, shop: string): string {
         nav.appendChild(a);
       });
     }
+    // As in the Shopify admin, the entry whose address is the longest prefix of the page's is highlighted
+    // (a loyalty sub-page highlights "Loyalty"); the app's home only when nothing else matches.
+    var best = "";
     nav.querySelectorAll("a").forEach(function (a) {
-      var on = a.dataset.section === current;
+      var s = a.dataset.section || "";
+      if (s && (current === s || current.indexOf(s + "/") === 0) && s.length > best.length) best = s;
+    });
+    nav.querySelectorAll("a").forEach(function (a) {
+      var on = (a.dataset.section || "") === best;
       a.classList.toggle("on", on);
       if (on) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
     });

@@ -6,6 +6,8 @@ import { resourceConnection, resourceCount, type ListArgs } from "./resource-lis
 import { safeLegacyId, writeResolvers } from "./write-resolvers";
 import { definitionResolvers } from "./definition-resolvers";
 import { discountResolvers } from "./discount-resolvers";
+import { flowResolvers } from "./flow-resolvers";
+import { tagResolvers } from "./tag-resolvers";
 import { bulkOperationView, customerView, orderView, productView, shopView, type ViewContext } from "./views";
 
 type CountArgs = { query?: string | null; limit?: number | null };
@@ -96,5 +98,7 @@ export function rootValue(store: StandinStore, v: ViewContext) {
     ...writeResolvers(store, v),
     ...definitionResolvers(store, v),
     ...discountResolvers(store, v),
+    ...flowResolvers(store, v),
+    ...tagResolvers(store, v),
   };
 }

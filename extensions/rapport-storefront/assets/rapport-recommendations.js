@@ -42,12 +42,27 @@ function visitorId() {
   return id;
 }
 
+/** Impressions and clicks waiting to be sent in one batch (attribution), only with consent. */
+/** @type {object[]} */
+const queue = [];
+let sendTo = "";
+let timer = 0;
+function flush() {
+  clearTimeout(timer);
+  timer = 0;
+  if (!queue.length || !sendTo) return;
+  const body = JSON.stringify({ events: queue.splice(0, 100), visitorId: visitorId() });
+  fetch(sendTo, { method: "POST", headers: { "Content-Type": "application/json" }, body, keepalive: true }).catch(() => {});
+}
+window.addEventListener("pagehide", flush);
+
 /** @param {string | undefined} id */
 const legacyId = (id) => String(id || "").replace(/^gid:\/\/shopify\/Product\//, "");
 
 class RapportRecommendations extends HTMLElement {
   /** @type {IntersectionObserver | undefined} */ observer;
   /** @type {AbortController | undefined} */ controller;
+  /** @type {IntersectionObserver | undefined} */ seen;
 
   connectedCallback() {
     const current = legacyId(this.dataset.productId);
@@ -58,7 +73,7 @@ class RapportRecommendations extends HTMLElement {
     this.addEventListener("click", this.onClick);
     // Liquid's list stands unless this session has said something it could not know.
     const sessionSaysMore = before.some((id) => id !== current) || readList(DISMISSED).length > 0;
-    if (this.dataset.prerendered === "true" && !sessionSaysMore) return;
+    if (this.dataset.prerendered === "true" && !sessionSaysMore) return this.watch();
     this.observer = new IntersectionObserver(
       (entries) => {
         if (!entries.some((entry) => entry.isIntersecting)) return;
@@ -72,13 +87,17 @@ class RapportRecommendations extends HTMLElement {
 
   disconnectedCallback() {
     this.observer?.disconnect();
+    this.seen?.disconnect();
     this.controller?.abort();
     this.removeEventListener("click", this.onClick);
   }
 
   /** @param {Event} event */
   onClick = (event) => {
-    const button = /** @type {HTMLElement} */ (event.target).closest?.(".rapport-card__dismiss");
+    const target = /** @type {HTMLElement} */ (event.target);
+    const link = target.closest?.(".rapport-card__link");
+    if (link) this.track("click", /** @type {HTMLElement} */ (link.closest(".rapport-card")));
+    const button = target.closest?.(".rapport-card__dismiss");
     const card = /** @type {HTMLElement | null} */ (button?.closest(".rapport-card") ?? null);
     if (!button || !card) return;
     event.preventDefault();
@@ -94,6 +113,40 @@ class RapportRecommendations extends HTMLElement {
     }).catch(() => {});
     if (!this.querySelector(".rapport-card")) this.load();
   };
+
+  /** Counts each card once when half of it has been on screen. */
+  watch() {
+    this.seen?.disconnect();
+    this.seen = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          this.seen?.unobserve(entry.target);
+          this.track("impression", /** @type {HTMLElement} */ (entry.target));
+        }
+      },
+      { threshold: 0.5 },
+    );
+    this.querySelectorAll(".rapport-card").forEach((card) => this.seen?.observe(card));
+  }
+
+  /** @param {"impression" | "click"} kind @param {HTMLElement | null} card */
+  track(kind, card) {
+    if (!card || !consented()) return;
+    sendTo = this.endpoint().href;
+    queue.push({
+      id: `${kind}-${window.crypto.randomUUID()}`,
+      kind,
+      product: legacyId(card.dataset.productId),
+      surface: this.dataset.surface || "home",
+      strategy: card.dataset.strategy || this.dataset.strategy || "trending",
+      position: [...this.querySelectorAll(".rapport-card")].indexOf(card),
+      at: Date.now(),
+    });
+    // A click leaves the page: send now. Impressions go together, a few seconds later.
+    if (kind === "click" || queue.length >= 100) flush();
+    else timer ||= window.setTimeout(flush, 4000);
+  }
 
   endpoint() {
     return new URL(this.dataset.endpoint || "/apps/rapport/recommendations", location.origin);
@@ -119,7 +172,7 @@ class RapportRecommendations extends HTMLElement {
     }
   }
 
-  /** @param {{ heading: string, products: { id: string, title: string, url: string, imageUrl: string | null, price: number, currencyCode: string, why?: string }[] }} data */
+  /** @param {{ heading: string, products: { id: string, title: string, url: string, imageUrl: string | null, price: number, currencyCode: string, why?: string, strategy?: string }[] }} data */
   render(data) {
     const list = this.querySelector(".rapport-recs__list");
     const template = /** @type {HTMLTemplateElement | null} */ (this.querySelector(".rapport-recs__template"));
@@ -131,6 +184,7 @@ class RapportRecommendations extends HTMLElement {
       const link = /** @type {HTMLAnchorElement} */ (card.querySelector(".rapport-card__link"));
       const image = /** @type {HTMLImageElement} */ (card.querySelector(".rapport-card__image"));
       item.dataset.productId = product.id;
+      item.dataset.strategy = product.strategy || "";
       link.href = product.url;
       image.alt = product.title;
       if (product.imageUrl) image.src = product.imageUrl;
@@ -152,6 +206,7 @@ class RapportRecommendations extends HTMLElement {
     this.classList.remove("rapport-recs--pending");
     // An empty block hides itself rather than showing a frame with nothing in it.
     this.hidden = data.products.length === 0;
+    this.watch();
   }
 }
 

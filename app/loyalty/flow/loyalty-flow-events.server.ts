@@ -1,0 +1,29 @@
+import type { Tx } from "../../db.server";
+import type { Posting } from "../ledger.server";
+import { pointsEarned, rewardRedeemed } from "./flow-triggers";
+import { queueFlowTrigger } from "./queue-flow-trigger.server";
+import { triggerInUse } from "./trigger-use.server";
+
+/**
+ * Queues "Loyalty points earned" for each order earning just posted (the caller's transaction, after
+ * the accounts moved, so the balance read is the one after the earning).
+ * @example await queueEarnedTriggers(tx, shop, freshPostings)
+ */
+export async function queueEarnedTriggers(tx: Tx, shop: string, postings: readonly Posting[]): Promise<void> {
+  const earned = postings.filter((p) => p.reason === "earn:order" && p.points > 0);
+  if (earned.length === 0 || !(await triggerInUse(tx, shop, "rapport-points-earned"))) return;
+  const accounts = await tx.loyaltyAccount.findMany({
+    where: { shop, customerGid: { in: [...new Set(earned.map((p) => p.customerGid))] } },
+    select: { customerGid: true, balance: true },
+  });
+  const balance = new Map(accounts.map((a) => [a.customerGid, a.balance]));
+  for (const p of earned)
+    await queueFlowTrigger(tx, shop, p.idempotencyKey, pointsEarned(p.customerGid, p.points, balance.get(p.customerGid) ?? 0));
+}
+
+/** Queues "Loyalty reward redeemed" for a redemption whose code was just issued (same transaction). */
+export async function queueRedeemedTrigger(tx: Tx, redemptionId: string): Promise<void> {
+  const r = await tx.redemption.findUniqueOrThrow({ where: { id: redemptionId } });
+  const reward = await tx.loyaltyReward.findUnique({ where: { id: r.rewardId }, select: { title: true } });
+  await queueFlowTrigger(tx, r.shop, `redeem:${r.id}`, rewardRedeemed(r.customerGid, reward?.title ?? "", r.code, r.pointsCost));
+}

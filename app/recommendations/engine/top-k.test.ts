@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { TopK } from "./top-k";
+
+describe("TopK", () => {
+  it("GIVEN a shuffled stream WHEN the best 3 are kept THEN they equal a full sort's first 3, ties by tie then item", () => {
+    const stream = [
+      [4, 0.5, 0],
+      [2, 0.9, 0],
+      [9, 0.5, 3],
+      [1, 0.5, 3],
+      [7, 0.1, 0],
+      [3, 0.9, 0],
+    ] as const;
+    const top = new TopK(3);
+    for (const [item, score, tie] of stream) top.offer(item, score, tie);
+    const sorted = [...stream].sort((a, b) => b[1] - a[1] || b[2] - a[2] || a[0] - b[0]).map((s) => s[0]);
+    expect(top.items()).toEqual(sorted.slice(0, 3));
+    expect(top.items()).toEqual([2, 3, 1]);
+  });
+
+  it("GIVEN k = 0 WHEN offered THEN nothing is kept", () => {
+    const top = new TopK(0);
+    top.offer(1, 1);
+    expect(top.size).toBe(0);
+  });
+});
