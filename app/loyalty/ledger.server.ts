@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { SQL, type Tx } from "../db.server";
 import { RapportError } from "../lib/errors";
+import { MAX_POINTS_PER_POSTING } from "./ledger-limits";
 import { markLoyaltyMirror } from "./mirror/mark-mirror.server";
 import { queueEarnedTriggers } from "./flow/loyalty-flow-events.server";
 
@@ -16,7 +17,10 @@ export type PostingReason =
   | "redeem"
   | "restore:redeem"
   | "adjust"
-  | "expire";
+  | "expire"
+  /** Points brought over from another loyalty app (app/loyalty/import): earned there, and spent there. */
+  | "earn:import"
+  | "import:spent";
 
 /**
  * One posting to the append-only points ledger (docs/decisions/002, 007). Rows are never updated or
@@ -44,8 +48,7 @@ export interface Posting {
   note?: string | null;
 }
 
-/** The most points one posting may move: beyond it an order is absurd, and a balance could not be read back. */
-export const MAX_POINTS_PER_POSTING = 1_000_000_000;
+export { MAX_POINTS_PER_POSTING };
 
 /** A posting outside the ledger's bounds: the delivery behind it is parked with this reason. */
 export class PointsLimitError extends RapportError {
@@ -67,9 +70,15 @@ export class InsufficientPointsError extends RapportError {
   }
 }
 
-/** A debit the customer chose or the program imposes: refused rather than overdrawn. Reversals of earnings are facts and may leave a debt. */
+/**
+ * A debit the customer chose or the program imposes (an import's correction included): refused rather
+ * than overdrawn. Reversals of earnings are facts and may leave a debt.
+ */
 export function isSpendingDebit(p: Pick<Posting, "reason" | "points">): boolean {
-  return p.points < 0 && (p.reason === "redeem" || p.reason === "expire" || p.reason === "adjust");
+  return (
+    p.points < 0 &&
+    (p.reason === "redeem" || p.reason === "expire" || p.reason === "adjust" || p.reason === "earn:import" || p.reason === "import:spent")
+  );
 }
 
 /** Postings that count as activity for inactivity expiry. */
