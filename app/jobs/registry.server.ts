@@ -11,6 +11,8 @@ import { fireFlowTrigger } from "../loyalty/flow/flow-trigger-job.server";
 import { buildRecommendations } from "../recommendations/recs-build-job.server";
 import { recalculateTiers } from "../loyalty/tiers/tier-recalculation-job.server";
 import { creditPastOrders } from "../loyalty/program/launch-job.server";
+import { analyseImport, IMPORT_ANALYSIS } from "../loyalty/import/import-analysis-job.server";
+import { applyImport, IMPORT_APPLY } from "../loyalty/import/import-apply-job.server";
 
 /** Every kind of background work, by the capability that does it. */
 export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
@@ -26,6 +28,8 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   "flow-trigger": fireFlowTrigger,
   "loyalty-tiers": recalculateTiers,
   "loyalty-launch": creditPastOrders,
+  [IMPORT_ANALYSIS]: analyseImport,
+  [IMPORT_APPLY]: applyImport,
 };
 
 /** Work queued on a clock (ensureScheduledJobs). */

@@ -7,6 +7,8 @@ const LABELS: Record<string, string> = {
   "restore:redeem": "Returned: reward not issued",
   adjust: "Adjusted by staff",
   expire: "Expired",
+  "earn:import": "Brought over from the previous loyalty app",
+  "import:spent": "Spent in the previous loyalty app",
 };
 
 /**

@@ -64,6 +64,7 @@ export default function Loyalty() {
         { content: "Program settings", url: "/app/loyalty/settings" },
         { content: "VIP tiers", url: "/app/loyalty/tiers" },
         { content: "Program value", url: "/app/loyalty/value" },
+        { content: "Switch from another app", url: "/app/loyalty/import" },
       ]}
     >
       <Layout>

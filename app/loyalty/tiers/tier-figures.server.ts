@@ -9,7 +9,8 @@ type Fragment = ReturnType<typeof SQL.sql>;
  * - spend: each order in the window (not cancelled, not test): its merchandise less the money refunded
  *   on it, never below 0 — minor units;
  * - points: each posting in the window that earned points (earnings, bonuses) or took earned points back
- *   (refund clawbacks, cancellations).
+ *   (refund clawbacks, cancellations). Points brought over from another app count only over a lifetime
+ *   window: they were earned before the import, whose date they carry.
  */
 export function tierFactsSql(
   shop: string,
@@ -24,7 +25,8 @@ export function tierFactsSql(
       FROM "LedgerEntry" l
       WHERE l."shop" = ${shop} AND l."createdAt" >= ${start}
         ${customerGid ? SQL.sql`AND l."customerGid" = ${customerGid}` : SQL.empty}
-        AND (l."reason" LIKE 'earn%' OR l."reason" IN ('clawback:refund', 'reverse:cancel'))`;
+        AND (l."reason" LIKE 'earn%' OR l."reason" IN ('clawback:refund', 'reverse:cancel'))
+        ${criteria.window === "lifetime" ? SQL.empty : SQL.sql`AND l."reason" <> 'earn:import'`}`;
   }
   return SQL.sql`
     SELECT o."customerGid" AS "customerGid",

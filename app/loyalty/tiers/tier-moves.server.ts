@@ -17,7 +17,8 @@ export interface RankedTier {
  * `("customerGid", "cur", "curRank", "finalRank")`. Proposed tiers, lowest first, rank 2, 4, 6…; a current
  * tier the proposal drops ranks odd, between the proposed tiers around its old threshold, so losing it
  * is a move up or down by where the customer lands; no tier ranks 0. Retention: a customer who would
- * move down keeps a tier they reached less than `retentionDays` ago.
+ * move down keeps a tier they reached less than `retentionDays` ago, or a tier brought over from another
+ * app until its `tierHeldUntil` (app/loyalty/import).
  */
 export function tierRanksSql(
   shop: string,
@@ -43,19 +44,22 @@ export function tierRanksSql(
         " ",
       )} ELSE 1 END`
     : SQL.sql`CASE WHEN g."cur" IS NULL THEN 0 ELSE 1 END`;
-  const final =
+  // Kept: a tier reached less than retentionDays ago, or one brought over from another app while held.
+  const kept =
     criteria.retentionDays > 0
-      ? SQL.sql`CASE WHEN c."nextRank" < c."curRank" AND c."curRank" % 2 = 0 AND c."since" >= ${new Date(now.getTime() - criteria.retentionDays * DAY_MS)} THEN c."curRank" ELSE c."nextRank" END`
-      : SQL.sql`c."nextRank"`;
+      ? SQL.sql`(c."held" > ${now} OR c."since" >= ${new Date(now.getTime() - criteria.retentionDays * DAY_MS)})`
+      : SQL.sql`c."held" > ${now}`;
+  const final = SQL.sql`CASE WHEN c."nextRank" < c."curRank" AND c."curRank" % 2 = 0 AND ${kept} THEN c."curRank" ELSE c."nextRank" END`;
   // Driven by the customers in index order, each one's figure an index seek into their own orders (or
   // postings): no sort of the whole shop's facts, which is what costs most on SQLite at 250,000.
   const figure = SQL.sql`(SELECT SUM(f."value") FROM (${tierFactsSql(shop, criteria, now, SQL.sql`b."customerGid"`)}) f)`;
   return SQL.sql`
     SELECT c."customerGid", c."cur", c."curRank", ${final} AS "finalRank"
     FROM (
-      SELECT g."customerGid", g."cur", g."since", ${next} AS "nextRank", ${current} AS "curRank"
+      SELECT g."customerGid", g."cur", g."since", g."held", ${next} AS "nextRank", ${current} AS "curRank"
       FROM (
-        SELECT b."customerGid", COALESCE(${figure}, 0) AS "value", a."tierId" AS "cur", a."tierSince" AS "since"
+        SELECT b."customerGid", COALESCE(${figure}, 0) AS "value", a."tierId" AS "cur", a."tierSince" AS "since",
+          a."tierHeldUntil" AS "held"
         FROM (
           SELECT "customerGid" FROM "Customer" WHERE "shop" = ${shop} AND "deletedAt" IS NULL
           UNION ALL

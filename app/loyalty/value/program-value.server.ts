@@ -78,13 +78,14 @@ export async function getProgramValue(shop: string, periodName: string, now = ne
       LEFT JOIN "Customer" c ON c."shop" = ${shop} AND c."customerGid" = b."customerGid"
       WHERE b."member" = 1 ORDER BY b."spent" DESC, b."customerGid" ${SQL.raw("LIMIT 10")}`,
     prisma.$queryRaw<{ month: string; issued: unknown; redeemed: unknown }[]>`
-      SELECT m."month", SUM(CASE WHEN m."reason" LIKE 'earn%' THEN m."points" ELSE 0 END) AS "issued",
+      SELECT m."month", SUM(CASE WHEN m."reason" LIKE 'earn%' AND m."reason" <> 'earn:import' THEN m."points" ELSE 0 END) AS "issued",
         SUM(CASE WHEN m."reason" IN ('redeem', 'restore:redeem') THEN -m."points" ELSE 0 END) AS "redeemed"
       FROM (SELECT ${month} AS "month", "reason", "points" FROM "LedgerEntry" WHERE "shop" = ${shop} AND "createdAt" >= ${from}) m
       GROUP BY m."month" ORDER BY m."month"`,
   ]);
   const sum = (match: (reason: string) => boolean) => byReason.filter((r) => match(r.reason)).reduce((s, r) => s + (r._sum.points ?? 0), 0);
-  const issued = sum((r) => r.startsWith("earn"));
+  // Points brought over from another app were issued by that app, not by this program.
+  const issued = sum((r) => r.startsWith("earn") && r !== "earn:import");
   const redeemed = -sum((r) => r === "redeem" || r === "restore:redeem");
   const account = accounts[0];
   const outstanding = num(account?.balance);
