@@ -9,7 +9,7 @@ import type { ImportSource } from "./import-sources";
 import { readCustomerIndex, readImportState } from "./import-state.server";
 
 export const IMPORT_ANALYSIS = "loyalty-import-analysis";
-const BATCH = 1000;
+const BATCH = 500;
 
 /**
  * The dry run: reads the uploaded file, matches each row to a customer and tier, and compares it with
