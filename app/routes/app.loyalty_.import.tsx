@@ -52,7 +52,10 @@ export default function LoyaltyImport() {
   const revalidator = useRevalidator();
   const [file, setFile] = useState<File | null>(null);
   const [source, setSource] = useState("auto");
-  const errors = { ...(uploader.data && !uploader.data.ok ? uploader.data.errors : {}), ...(applier.data && !applier.data.ok ? applier.data.errors : {}) };
+  const errors = {
+    ...(uploader.data && !uploader.data.ok ? uploader.data.errors : {}),
+    ...(applier.data && !applier.data.ok ? applier.data.errors : {}),
+  };
   const busy = current?.status === "analysing" || current?.status === "applying";
   useEffect(() => {
     if (!busy) return;
@@ -100,8 +103,17 @@ export default function LoyaltyImport() {
                   error={errors.source}
                 />
                 <BlockStack gap="100">
-                  <DropZone label="Customer export (CSV)" accept=".csv,text/csv" allowMultiple={false} onDrop={(_all, [first]) => setFile(first ?? null)}>
-                    {file ? <Text as="p">{`${file.name} (${n(file.size)} bytes)`}</Text> : <DropZone.FileUpload actionHint="Accepts .csv" />}
+                  <DropZone
+                    label="Customer export (CSV)"
+                    accept=".csv,text/csv"
+                    allowMultiple={false}
+                    onDrop={(_all, [first]) => setFile(first ?? null)}
+                  >
+                    {file ? (
+                      <Text as="p">{`${file.name} (${n(file.size)} bytes)`}</Text>
+                    ) : (
+                      <DropZone.FileUpload actionHint="Accepts .csv" />
+                    )}
                   </DropZone>
                   {errors.file ? <InlineError message={errors.file} fieldID="file" /> : null}
                 </BlockStack>
@@ -117,7 +129,10 @@ export default function LoyaltyImport() {
                   {current.error ? <Banner tone="critical" title={current.error} /> : null}
                   {busy && current.job ? (
                     <BlockStack gap="100">
-                      <ProgressBar progress={current.job.total ? Math.round((100 * current.job.done) / current.job.total) : 0} size="small" />
+                      <ProgressBar
+                        progress={current.job.total ? Math.round((100 * current.job.done) / current.job.total) : 0}
+                        size="small"
+                      />
                       <Text as="p" tone="subdued">
                         {current.job.message ?? "Starting"}
                       </Text>
@@ -154,7 +169,14 @@ export default function LoyaltyImport() {
                   <DataTable
                     columnContentTypes={["numeric", "text", "numeric", "numeric", "text", "text"]}
                     headings={["Line", "Customer", "Balance now", "Balance after", "Tier now", "Tier after"]}
-                    rows={current.changes.map((c) => [c.line, c.customer, n(c.before.balance), n(c.after.balance), c.before.tier ?? "—", c.after.tier ?? "—"])}
+                    rows={current.changes.map((c) => [
+                      c.line,
+                      c.customer,
+                      n(c.before.balance),
+                      n(c.after.balance),
+                      c.before.tier ?? "—",
+                      c.after.tier ?? "—",
+                    ])}
                   />
                 </BlockStack>
               </Card>

@@ -46,7 +46,10 @@ async function runQueued(kind: string) {
   const job = await prisma.job.findFirstOrThrow({ where: { kind, status: "queued" } });
   const context = {
     job: { id: job.id, kind, shop: job.shop, payload: JSON.parse(job.payload) as Record<string, unknown>, attempts: 1, maxAttempts: 10 },
-    progress: async (progress: unknown) => (await prisma.job.update({ where: { id: job.id }, data: { progress: JSON.stringify(progress) } }), true),
+    progress: async (progress: unknown) => (
+      await prisma.job.update({ where: { id: job.id }, data: { progress: JSON.stringify(progress) } }),
+      true
+    ),
     signal: new AbortController().signal,
     log: logger,
   };
@@ -113,7 +116,9 @@ describe("switching in from another loyalty app", () => {
     expect(await account(1)).toMatchObject({ balance: 300, lifetimeEarned: 300, tierId: gold.id, tierHeldUntil: expect.any(Date) });
     expect(await account(2)).toMatchObject({ balance: 1250, lifetimeEarned: 1250, tierId: silver.id });
     expect(await account(3)).toMatchObject({ balance: 80, tierId: null });
-    expect(await prisma.loyaltyMirrorMark.count({ where: { customerGid: { in: [customerGid(1), customerGid(2), customerGid(3)] } } })).toBe(3);
+    expect(await prisma.loyaltyMirrorMark.count({ where: { customerGid: { in: [customerGid(1), customerGid(2), customerGid(3)] } } })).toBe(
+      3,
+    );
     expect((await checkShopLedger(SHOP)).mismatches).toEqual([]);
 
     const again = await dryRun(fixture("smile-customers.csv"));
@@ -212,13 +217,20 @@ describe("switching in from another loyalty app", () => {
     expect(await errors({ file: csv("email,points_balance\na@b.co,1\n"), source: "yotpo" })).toEqual({
       source: "Choose Smile.io, LoyaltyLion or automatic",
     });
-    expect(await errors({ intent: "apply", importId: "nope" })).toEqual({ importId: "That import is not there any more: upload the file again" });
+    expect(await errors({ intent: "apply", importId: "nope" })).toEqual({
+      importId: "That import is not there any more: upload the file again",
+    });
     expect(await prisma.loyaltyImport.count()).toBe(0);
 
     // Only the first line is read while the merchant waits: a file broken further down fails its dry run, shown on the page.
     const broken = await dryRun('email,points_balance\na@b.co,1\n"c@d.co,2\n');
-    expect(broken).toMatchObject({ status: "failed", error: expect.stringMatching(/^The file is not a readable CSV file \(Quote Not Closed/) });
-    expect(await errors({ intent: "apply", importId: broken.id })).toEqual({ importId: "This file could not be read: upload a corrected file" });
+    expect(broken).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/^The file is not a readable CSV file \(Quote Not Closed/),
+    });
+    expect(await errors({ intent: "apply", importId: broken.id })).toEqual({
+      importId: "This file could not be read: upload a corrected file",
+    });
   });
 
   it("GIVEN a 20,000-row export WHEN dry-run and imported through the jobs THEN every customer lands and the ledger checks", async () => {
@@ -234,7 +246,9 @@ describe("switching in from another loyalty app", () => {
     const analysed = performance.now();
     const done = await applyImport(view.id);
     const applied = performance.now();
-    console.info(`[loyalty-import] ${N} rows: dry run ${((analysed - started) / 1000).toFixed(1)} s, import ${((applied - analysed) / 1000).toFixed(1)} s`);
+    console.info(
+      `[loyalty-import] ${N} rows: dry run ${((analysed - started) / 1000).toFixed(1)} s, import ${((applied - analysed) / 1000).toFixed(1)} s`,
+    );
     let expected = 0;
     for (let i = 1; i <= N; i += 1) expected += (i % 500) + (i % 7);
     expect(view.report).toMatchObject({ rows: N, matched: N, refused: 0, pointsToPost: expected });

@@ -56,7 +56,10 @@ export async function applyImportNow(shop: string, importId: string): Promise<Im
     const row = await tx.loyaltyImport.findFirst({ where: { id: importId, shop }, select: { id: true, status: true } });
     if (!row) return { ok: false, errors: { importId: "That import is not there any more: upload the file again" } };
     if (row.status !== "analysed") {
-      const why: Record<string, string> = { applied: "This file is already imported", failed: "This file could not be read: upload a corrected file" };
+      const why: Record<string, string> = {
+        applied: "This file is already imported",
+        failed: "This file could not be read: upload a corrected file",
+      };
       return { ok: false, errors: { importId: why[row.status] ?? "The dry run is not finished yet" } };
     }
     const busy = await tx.loyaltyImport.count({ where: { shop, status: "applying" } });

@@ -76,7 +76,11 @@ export const analyseImport: JobHandler = async (ctx) => {
     });
     refused += data.filter((d) => d.status === "refused").length;
     await prisma.loyaltyImportRow.createMany({ data });
-    const more = await ctx.progress({ done: i + batch.length, total: rows.length, message: `${i + batch.length} of ${rows.length} rows read` });
+    const more = await ctx.progress({
+      done: i + batch.length,
+      total: rows.length,
+      message: `${i + batch.length} of ${rows.length} rows read`,
+    });
     if (!more) return;
   }
   await prisma.loyaltyImport.update({

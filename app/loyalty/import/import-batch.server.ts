@@ -41,9 +41,12 @@ export async function applyImportBatch(tx: Tx, context: ImportBatchContext, rows
   const { accounts, priors } = await readImportState(tx, shop, source, gids);
   const note = `Brought over from ${SOURCE_LABELS[source]} (import ${importId})`;
   const postings = rows.flatMap((r) =>
-    importPostings(source, r.customerGid!, { earned: r.earned ?? 0, spent: r.spent ?? 0 }, priors.get(r.customerGid!) ?? NO_PRIOR_IMPORT).map(
-      (p) => ({ ...p, shop, note, staff: context.staff }),
-    ),
+    importPostings(
+      source,
+      r.customerGid!,
+      { earned: r.earned ?? 0, spent: r.spent ?? 0 },
+      priors.get(r.customerGid!) ?? NO_PRIOR_IMPORT,
+    ).map((p) => ({ ...p, shop, note, staff: context.staff })),
   );
   const posted = await postEntries(tx, postings);
   const tierName = new Map(context.tiers.map((t) => [t.id, t.name]));
@@ -56,7 +59,10 @@ export async function applyImportBatch(tx: Tx, context: ImportBatchContext, rows
       VALUES ${SQL.join(withTier.map((r) => SQL.sql`(${randomUUID()}, ${shop}, ${r.customerGid}, ${now})`))}
       ON CONFLICT ("shop", "customerGid") DO NOTHING`;
     const heldUntil = new Date(now.getTime() + IMPORTED_TIER_HOLD_DAYS * 86_400_000);
-    await tx.loyaltyAccount.updateMany({ where: { shop, customerGid: { in: withTier.map((r) => r.customerGid!) } }, data: { tierHeldUntil: heldUntil } });
+    await tx.loyaltyAccount.updateMany({
+      where: { shop, customerGid: { in: withTier.map((r) => r.customerGid!) } },
+      data: { tierHeldUntil: heldUntil },
+    });
     const byTier = new Map<string, string[]>();
     for (const r of moved) byTier.set(r.tierId!, [...(byTier.get(r.tierId!) ?? []), r.customerGid!]);
     for (const [tierId, customerGids] of byTier)

@@ -30,13 +30,20 @@ describe("reading loyalty exports", () => {
       spent: 500,
       tierName: "Gold",
     });
-    expect(file.rows[2]).toEqual({ line: 4, ok: false, email: "carol@example.com", reason: 'points_approved "12.5" is not a whole number of points' });
+    expect(file.rows[2]).toEqual({
+      line: 4,
+      ok: false,
+      email: "carol@example.com",
+      reason: 'points_approved "12.5" is not a whole number of points',
+    });
   });
 
   it("GIVEN columns in another order, other labels and a quoted line break WHEN read THEN the same figures come out", () => {
     const text = 'VIP Tier,POINTS BALANCE,Note,E-mail\n"Gold",42,"two\nlines, and a comma",x@y.co\n';
     const file = parseImportFile(text.replace("E-mail", "Email"), "smile");
-    expect(file.rows).toEqual([{ line: 3, ok: true, shopifyCustomerId: null, email: "x@y.co", balance: 42, earned: 42, spent: 0, tierName: "Gold" }]);
+    expect(file.rows).toEqual([
+      { line: 3, ok: true, shopifyCustomerId: null, email: "x@y.co", balance: 42, earned: 42, spent: 0, tierName: "Gold" },
+    ]);
     expect(readImportSource("\uFEFFmerchant_id,points_approved\r\n", "auto")).toBe("loyaltylion");
   });
 

@@ -67,7 +67,15 @@ export function parseImportFile(text: string, chosen: ImportSource | "auto"): Im
   return {
     source,
     header,
-    rows: body.map(({ record, info }) => readRow(record.map((c) => c.trim()), info.lines, header.length, index, columns)),
+    rows: body.map(({ record, info }) =>
+      readRow(
+        record.map((c) => c.trim()),
+        info.lines,
+        header.length,
+        index,
+        columns,
+      ),
+    ),
   };
 }
 
@@ -84,7 +92,13 @@ type CsvRecord = { record: string[]; info: { lines: number } };
 
 function readRecords(text: string, toLine?: number): CsvRecord[] {
   try {
-    return parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true, to_line: toLine }) as unknown as CsvRecord[];
+    return parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+      to_line: toLine,
+    }) as unknown as CsvRecord[];
   } catch (error) {
     if (error instanceof CsvError) throw new InvalidInputError("file", `The file is not a readable CSV file (${error.message})`);
     throw error;
@@ -107,7 +121,14 @@ function sourceOf(first: string[] | undefined, chosen: ImportSource | "auto"): {
   return { source: detected, header };
 }
 
-type Index = { email: number | null; id: number | null; balance: number; pending: number | null; spent: number | null; tier: number | null };
+type Index = {
+  email: number | null;
+  id: number | null;
+  balance: number;
+  pending: number | null;
+  spent: number | null;
+  tier: number | null;
+};
 
 function readRow(cells: string[], line: number, width: number, index: Index, columns: SourceColumns): FileRow {
   const cell = (i: number | null) => (i === null ? "" : (cells[i] ?? ""));

@@ -61,6 +61,12 @@ export function matchRows(
   return matched.map((m) => {
     const same = m.customerGid ? lines.get(m.customerGid)! : [];
     if (same.length < 2) return m;
-    return { line: m.line, ok: false, email: m.email, customerGid: m.customerGid, reason: `The same customer is on lines ${same.join(", ")}` };
+    return {
+      line: m.line,
+      ok: false,
+      email: m.email,
+      customerGid: m.customerGid,
+      reason: `The same customer is on lines ${same.join(", ")}`,
+    };
   });
 }
