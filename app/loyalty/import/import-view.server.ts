@@ -24,7 +24,8 @@ export async function importAdminView(shop: string, importId: string | null) {
     prisma.loyaltyImportRow.findMany({
       where: { shop, importId: row.id, status: "ok", OR: [{ pointsToPost: { not: 0 } }, { tierId: { not: null } }] },
       orderBy: { line: "asc" },
-      take: ROWS_SHOWN,
+      // Rows whose tier stays the same and whose points do not move are filtered below.
+      take: ROWS_SHOWN * 10,
     }),
     prisma.loyaltyImportRow.findMany({ where: { shop, importId: row.id, status: "refused" }, orderBy: { line: "asc" }, take: ROWS_SHOWN }),
     prisma.job.findFirst({
@@ -48,6 +49,7 @@ export async function importAdminView(shop: string, importId: string | null) {
       job: job && { status: job.status, done: progress?.done ?? 0, total: progress?.total ?? null, message: progress?.message ?? null },
       changes: changes
         .filter((c) => c.pointsToPost !== 0 || c.tierName !== c.beforeTier)
+        .slice(0, ROWS_SHOWN)
         .map((c) => ({
           line: c.line,
           customer: c.email ?? c.customerGid ?? "",
