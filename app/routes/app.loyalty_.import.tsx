@@ -17,7 +17,8 @@ import {
 } from "@shopify/polaris";
 import { authenticate } from "../shopify.server";
 import { applyImportNow, startImport, type ImportActionResult } from "../loyalty/import/import-admin.server";
-import { importAdminView, ROWS_SHOWN } from "../loyalty/import/import-view.server";
+import { importAdminView } from "../loyalty/import/import-view.server";
+import { ROWS_SHOWN } from "../loyalty/import/import-report";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);

@@ -1,3 +1,6 @@
+/** How many changed and refused rows the import page lists (the totals count them all). */
+export const ROWS_SHOWN = 100;
+
 /** The dry run's totals: what applying the file would change. */
 export interface DryRunReport {
   rows: number;

@@ -1,11 +1,9 @@
 import prisma from "../../db.server";
 import { IMPORT_ANALYSIS } from "./import-analysis-job.server";
 import { IMPORT_APPLY } from "./import-apply-job.server";
-import type { ApplyReport, DryRunReport } from "./import-report";
+import { ROWS_SHOWN, type ApplyReport, type DryRunReport } from "./import-report";
 import { SOURCE_LABELS, type ImportSource } from "./import-sources";
 
-/** How many changed and refused rows the page lists (the totals count them all). */
-export const ROWS_SHOWN = 100;
 
 /**
  * What the import page shows: the import asked for (or the latest), its dry-run totals, the first
