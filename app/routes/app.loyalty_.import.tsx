@@ -4,6 +4,7 @@ import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
 import {
   Banner,
   BlockStack,
+  Box,
   Card,
   DataTable,
   DropZone,
@@ -111,7 +112,9 @@ export default function LoyaltyImport() {
                     onDrop={(_all, [first]) => setFile(first ?? null)}
                   >
                     {file ? (
-                      <Text as="p">{`${file.name} (${n(file.size)} bytes)`}</Text>
+                      <Box padding="400">
+                        <Text as="p">{`${file.name} (${n(file.size)} bytes)`}</Text>
+                      </Box>
                     ) : (
                       <DropZone.FileUpload actionHint="Accepts .csv" />
                     )}
@@ -166,10 +169,13 @@ export default function LoyaltyImport() {
             {current && current.changes.length ? (
               <Card>
                 <BlockStack gap="200">
-                  <Text as="h2" variant="headingMd">{`What changes (first ${ROWS_SHOWN})`}</Text>
+                  <Text
+                    as="h2"
+                    variant="headingMd"
+                  >{`${current.status === "applied" ? "What changed" : "What changes"} (first ${ROWS_SHOWN})`}</Text>
                   <DataTable
                     columnContentTypes={["numeric", "text", "numeric", "numeric", "text", "text"]}
-                    headings={["Line", "Customer", "Balance now", "Balance after", "Tier now", "Tier after"]}
+                    headings={["Line", "Customer", "Balance before", "Balance after", "Tier before", "Tier after"]}
                     rows={current.changes.map((c) => [
                       c.line,
                       c.customer,
