@@ -14,8 +14,9 @@ const BATCH = 500;
  * Applies an analysed import: walks its accepted rows in batches and, for each customer, posts the
  * difference between the file and what earlier imports from the same source posted, and sets the
  * file's tier (held a year, with the tier-change hook for the mirror and Flow). Idempotent and
- * resumable: every posting is keyed by (source, customer, import generation) and the difference is
- * recomputed from the ledger, so a re-run — or the same file imported again — posts nothing twice.
+ * resumable: it records how far it got after each batch and goes on from there, every posting is keyed
+ * by (source, customer, import generation) and the difference is recomputed from the ledger, so a batch
+ * run twice — or the same file imported again — posts nothing twice.
  * A customer the import would overdraw (they spent points since the dry run) is refused with a reason.
  */
 export const applyImport: JobHandler = async (ctx) => {
@@ -25,9 +26,11 @@ export const applyImport: JobHandler = async (ctx) => {
   const source = imported.source as ImportSource;
   const { tiers } = await getTierSetup(shop);
   const total = await prisma.loyaltyImportRow.count({ where: { shop, importId: imported.id, status: "ok" } });
-  const report: ApplyReport = { customers: 0, postings: 0, points: 0, tierChanges: 0, refused: 0 };
-  let after = 0;
-  let done = 0;
+  // A resumed run goes on from the last batch it recorded, with the totals so far.
+  const saved = JSON.parse(imported.report ?? "{}") as { applied?: ApplyReport; appliedThrough?: number; appliedRows?: number };
+  const report: ApplyReport = saved.applied ?? { customers: 0, postings: 0, points: 0, tierChanges: 0, refused: 0 };
+  let after = saved.appliedThrough ?? 0;
+  let done = saved.appliedRows ?? 0;
   for (;;) {
     const rows: ImportBatchRow[] = await prisma.loyaltyImportRow.findMany({
       where: { shop, importId: imported.id, status: "ok", line: { gt: after } },
@@ -57,12 +60,20 @@ export const applyImport: JobHandler = async (ctx) => {
       }
     }
     done += rows.length;
+    await prisma.loyaltyImport.update({
+      where: { id: imported.id },
+      data: { report: JSON.stringify({ ...saved, applied: report, appliedThrough: after, appliedRows: done }) },
+    });
     const message = `${done.toLocaleString("en")} of ${total.toLocaleString("en")} customers imported`;
     if (!(await ctx.progress({ done, total, message })) || ctx.signal.aborted) return { again: new Date() };
   }
   await prisma.loyaltyImport.update({
     where: { id: imported.id },
-    data: { status: "applied", appliedAt: new Date(), report: JSON.stringify({ ...JSON.parse(imported.report ?? "{}"), applied: report }) },
+    data: {
+      status: "applied",
+      appliedAt: new Date(),
+      report: JSON.stringify({ ...saved, applied: report, appliedThrough: after, appliedRows: done }),
+    },
   });
 };
 
