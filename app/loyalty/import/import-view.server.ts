@@ -4,7 +4,6 @@ import { IMPORT_APPLY } from "./import-apply-job.server";
 import { ROWS_SHOWN, type ApplyReport, type DryRunReport } from "./import-report";
 import { SOURCE_LABELS, type ImportSource } from "./import-sources";
 
-
 /**
  * What the import page shows: the import asked for (or the latest), its dry-run totals, the first
  * changes per customer (balance and tier before → after) and refused rows with reasons, the apply's
