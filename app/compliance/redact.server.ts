@@ -59,6 +59,12 @@ export async function redactCustomer(
     await delegateOf(tx, model.name).deleteMany({ where: { shop, customerGid } });
   }
   await tx.metafieldValue.deleteMany({ where: { shop, ownerGid: customerGid } });
+  // Loyalty import rows refused before they matched this customer hold only their email.
+  const emails = [delivery.email, held.Customer?.[0]?.email].filter((e): e is string => typeof e === "string" && e.length > 0);
+  if (emails.length)
+    await tx.loyaltyImportRow.deleteMany({
+      where: { shop, email: { in: [...new Set(emails.flatMap((e) => [e, e.toLowerCase()]))] } },
+    });
   const payloads = payloadsNaming(customerGid, delivery.email, held.Customer?.[0]?.email);
   await tx.webhookDelivery.updateMany({
     where: { shop, OR: [...payloads, ...(delivery.webhookId ? [{ webhookId: delivery.webhookId }] : [])] },

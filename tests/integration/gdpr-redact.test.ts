@@ -194,6 +194,17 @@ describe("GDPR: data request, customer redaction and shop redaction across every
     const adaAccount = await prisma.loyaltyAccount.findUniqueOrThrow({ where: { shop_customerGid: { shop: SHOP, customerGid: ADA } } });
     const adaPostings = await prisma.ledgerEntry.count({ where: { shop: SHOP, customerGid: ADA } });
     expect(adaAccount.balance).toBe(400);
+    // A loyalty import refused her row before she was a customer: the row holds only her email.
+    await prisma.loyaltyImportRow.create({
+      data: {
+        shop: SHOP,
+        importId: "import-1",
+        line: 2,
+        email: "ada@example.com",
+        status: "refused",
+        reason: "No customer with this email",
+      },
+    });
     const body = { ...shopifyExample("customers/redact"), shop_domain: SHOP, customer: { id: 17850, email: "ada@example.com", phone: "" } };
     await deliverAndApply(compliance, "/webhooks/compliance", "customers/redact", body, { webhookId: "redact-ada" });
     const all = await everyRow();
