@@ -4,13 +4,15 @@ import { toGid } from "../lib/gid";
 import { adjustPoints, getAccount } from "./accounts.server";
 import { InsufficientPointsError } from "./ledger.server";
 import { createReward, listRewards, setRewardEnabled } from "./rewards.server";
+import { getTierSetup } from "./tiers/tier-settings.server";
 
 /** What the loyalty admin page shows: the catalogue, recent redemptions, and one customer's account when asked. */
 export async function loyaltyAdminView(shop: string, customer: string | null) {
-  const [rewards, redemptions, program] = await Promise.all([
+  const [rewards, redemptions, program, { tiers }] = await Promise.all([
     listRewards(shop),
     prisma.redemption.findMany({ where: { shop }, orderBy: { createdAt: "desc" }, take: 25 }),
     prisma.loyaltyProgram.findUnique({ where: { shop }, select: { launchedAt: true } }),
+    getTierSetup(shop),
   ]);
   const customerGid = customer ? customerGidOf(customer) : null;
   const account = customerGid ? await getAccount(shop, customerGid) : null;
@@ -20,6 +22,8 @@ export async function loyaltyAdminView(shop: string, customer: string | null) {
   return {
     launched: Boolean(program?.launchedAt),
     rewards,
+    /** The VIP tiers a reward can be reserved for, lowest first. */
+    tiers: tiers.map((t) => ({ id: t.id, name: t.name })),
     redemptions: redemptions.map((r) => ({
       id: r.id,
       customerGid: r.customerGid,

@@ -5,6 +5,7 @@ import { getAccount } from "./accounts.server";
 import { InsufficientPointsError } from "./ledger.server";
 import { redeemReward, RedemptionRefusedError } from "./redeem.server";
 import { listRewards } from "./rewards.server";
+import { rewardOffers } from "./tiers/reward-offers.server";
 import { getLedgerRulesCached } from "./rules.server";
 import { getEarnRate } from "./storefront/earn-rate.server";
 import { setBirthday } from "./program/birthday.server";
@@ -39,8 +40,20 @@ export const loyaltyAccountHandler: FastProxyHandler = async ({ shop, customerGi
  */
 export const loyaltyPanelHandler: FastProxyHandler = async ({ shop, customerGid }) => {
   const [rewards, earn] = await Promise.all([listRewards(shop, true), getEarnRate(shop)]);
+  const offers = await rewardOffers(shop, customerGid, rewards);
+  // A tier-only reward out of the shopper's reach names its tier (the widget says "Gold members and above").
   const list = (balance: number) =>
-    rewards.map((r) => ({ id: r.id, title: r.title, kind: r.kind, pointsCost: r.pointsCost, affordable: r.pointsCost <= balance }));
+    rewards.map((r) => {
+      const { pointsCost, reservedFor } = offers.get(r.id)!;
+      return {
+        id: r.id,
+        title: r.title,
+        kind: r.kind,
+        pointsCost,
+        affordable: !reservedFor && pointsCost <= balance,
+        ...(reservedFor ? { tier: reservedFor } : {}),
+      };
+    });
   if (!customerGid) return { status: 200, headers: PRIVATE, body: { loggedIn: false, earn, rewards: list(0), codes: [], activity: [] } };
   const [account, birthdaySet, codes, activity] = await Promise.all([
     getAccount(shop, customerGid),

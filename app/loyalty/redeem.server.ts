@@ -14,6 +14,7 @@ import { postEntries } from "./ledger.server";
 import { queueRedeemedTrigger } from "./flow/loyalty-flow-events.server";
 import { discountInput, redemptionCode, type Reward, type RewardKind } from "./rewards";
 import { getLedgerRules } from "./rules.server";
+import { rewardOffers } from "./tiers/reward-offers.server";
 
 /** A redemption that cannot start: unknown reward, program off, a guest. Nothing was debited. */
 export class RedemptionRefusedError extends RapportError {
@@ -67,8 +68,11 @@ export async function redeemReward(
   ]);
   if (!reward) throw new RedemptionRefusedError("This reward is not available");
   if (!rules.enabled) throw new RedemptionRefusedError("The rewards program is paused");
+  const offer = (await rewardOffers(shop, customerGid, [reward])).get(reward.id)!;
+  if (offer.reservedFor) throw new RedemptionRefusedError(`This reward is for ${offer.reservedFor} members and above`);
 
-  const created = await debitOnce(shop, customerGid, reward.id, reward.pointsCost, idempotencyKey);
+  // The cost this customer pays (a tier's free-shipping perk makes it 0: the posting still records it).
+  const created = await debitOnce(shop, customerGid, reward.id, offer.pointsCost, idempotencyKey);
   if (created.status !== "pending") return view(created);
   return issueRedemption(created.id, options);
 }
@@ -237,6 +241,7 @@ function asReward(row: {
   variantGid: string | null;
   minimumOrderMinor: number | null;
   expiresAfterDays: number | null;
+  tierId: string | null;
 }): Reward {
   return { ...row, kind: row.kind as RewardKind };
 }

@@ -1,4 +1,5 @@
 import prisma from "../db.server";
+import { InvalidInputError } from "../lib/errors";
 import { parseRewardForm, type Reward, type RewardKind } from "./rewards";
 
 /**
@@ -8,6 +9,8 @@ import { parseRewardForm, type Reward, type RewardKind } from "./rewards";
 export async function createReward(shop: string, form: Record<string, unknown>): Promise<Reward> {
   const shopRow = await prisma.shop.findUnique({ where: { shop }, select: { currencyCode: true } });
   const reward = parseRewardForm(form, shopRow?.currencyCode ?? "USD");
+  if (reward.tierId && !(await prisma.loyaltyTier.findFirst({ where: { shop, id: reward.tierId }, select: { id: true } })))
+    throw new InvalidInputError("tierId", "Choose one of your VIP tiers, or every member");
   const row = await prisma.loyaltyReward.create({ data: { shop, ...reward } });
   return { ...reward, id: row.id };
 }
@@ -28,6 +31,7 @@ export async function listRewards(shop: string, enabledOnly = false): Promise<(R
     variantGid: r.variantGid,
     minimumOrderMinor: r.minimumOrderMinor,
     expiresAfterDays: r.expiresAfterDays,
+    tierId: r.tierId,
     enabled: r.enabled,
   }));
 }

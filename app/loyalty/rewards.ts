@@ -17,6 +17,8 @@ export interface Reward {
   variantGid: string | null;
   minimumOrderMinor: number | null;
   expiresAfterDays: number | null;
+  /** Tier-only: for members of this tier and the tiers above it (null: every member). */
+  tierId: string | null;
 }
 
 const whole = (field: string, min: number, max: number) =>
@@ -53,6 +55,7 @@ const RewardForm = z.object({
   ),
   minimumOrder: optional(money("minimum order")),
   expiresAfterDays: optional(whole("days the code stays valid", 1, 3650)),
+  tierId: optional(z.string().trim().max(64)),
 });
 
 /**
@@ -87,6 +90,7 @@ export function parseRewardForm(input: Record<string, unknown>, currencyCode: st
     variantGid: r.kind === "free_product" ? r.variantGid! : null,
     minimumOrderMinor: r.minimumOrder ? minor(r.minimumOrder) : null,
     expiresAfterDays: r.expiresAfterDays ?? null,
+    tierId: r.tierId ?? null,
   };
 }
 

@@ -46,8 +46,10 @@ export default function Loyalty() {
     variantGid: "",
     minimumOrder: "",
     expiresAfterDays: "",
+    tierId: "",
   });
   const [adjust, setAdjust] = useState({ points: "", note: "" });
+  const tierName = (id: string) => data.tiers.find((t) => t.id === id)?.name ?? "A removed tier";
   const [customer, setCustomer] = useState(data.account?.customerGid ?? "");
   const field = (name: keyof typeof reward) => ({
     name,
@@ -86,9 +88,15 @@ export default function Loyalty() {
                   Rewards
                 </Text>
                 <DataTable
-                  columnContentTypes={["text", "text", "numeric", "text"]}
-                  headings={["Reward", "Kind", "Points", "Status"]}
-                  rows={data.rewards.map((r) => [r.title, r.kind.replace("_", " "), r.pointsCost, r.enabled ? "On" : "Off"])}
+                  columnContentTypes={["text", "text", "text", "numeric", "text"]}
+                  headings={["Reward", "Kind", "For", "Points", "Status"]}
+                  rows={data.rewards.map((r) => [
+                    r.title,
+                    r.kind.replace("_", " "),
+                    r.tierId ? `${tierName(r.tierId)} and above` : "Every member",
+                    r.pointsCost,
+                    r.enabled ? "On" : "Off",
+                  ])}
                 />
                 <Form method="post">
                   <input type="hidden" name="intent" value="createReward" />
@@ -113,6 +121,22 @@ export default function Loyalty() {
                     {reward.kind === "free_product" ? <TextField label="Product variant (GID)" {...field("variantGid")} /> : null}
                     <TextField label="Minimum order (optional)" {...field("minimumOrder")} />
                     <TextField label="Code valid for days (optional)" type="number" {...field("expiresAfterDays")} />
+                    <Select
+                      label="Who can redeem it"
+                      name="tierId"
+                      value={reward.tierId}
+                      onChange={(tierId) => setReward({ ...reward, tierId })}
+                      error={errors.tierId}
+                      helpText={
+                        data.tiers.length
+                          ? "A tier-only reward is for that tier and the tiers above it"
+                          : "Add VIP tiers to reserve rewards for them"
+                      }
+                      options={[
+                        { label: "Every member", value: "" },
+                        ...data.tiers.map((t) => ({ label: `${t.name} members and above`, value: t.id })),
+                      ]}
+                    />
                     <Button submit variant="primary" loading={busy}>
                       Add reward
                     </Button>

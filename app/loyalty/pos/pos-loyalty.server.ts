@@ -3,6 +3,7 @@ import { isGid, toGid } from "../../lib/gid";
 import { getAccount } from "../accounts.server";
 import { redeemReward, type RedemptionResult } from "../redeem.server";
 import { listRewards } from "../rewards.server";
+import { rewardOffers } from "../tiers/reward-offers.server";
 import { getCustomerTierStatus } from "../tiers/tier-status.server";
 import { nudgeLoyaltyMirror } from "../mirror/nudge-mirror.server";
 
@@ -12,7 +13,8 @@ export interface PosLoyaltyView {
   balance: number;
   pending: number;
   tier: string | null;
-  rewards: { id: string; title: string; pointsCost: number; affordable: boolean }[];
+  /** `tier`: the tier a tier-only reward is reserved for when this customer is not in it (else null). */
+  rewards: { id: string; title: string; pointsCost: number; affordable: boolean; tier: string | null }[];
 }
 
 /**
@@ -36,12 +38,16 @@ export async function getPosLoyalty(shop: string, customerGid: string): Promise<
     listRewards(shop, true),
     getCustomerTierStatus(shop, customerGid),
   ]);
+  const offers = await rewardOffers(shop, customerGid, rewards);
   return {
     customerGid,
     balance: account.balance,
     pending: account.pending,
     tier: status.tier?.name ?? null,
-    rewards: rewards.map((r) => ({ id: r.id, title: r.title, pointsCost: r.pointsCost, affordable: r.pointsCost <= account.balance })),
+    rewards: rewards.map((r) => {
+      const { pointsCost, reservedFor } = offers.get(r.id)!;
+      return { id: r.id, title: r.title, pointsCost, affordable: !reservedFor && pointsCost <= account.balance, tier: reservedFor };
+    }),
   };
 }
 

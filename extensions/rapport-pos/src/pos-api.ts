@@ -16,7 +16,8 @@ export interface PosLoyalty {
   balance: number;
   pending: number;
   tier: string | null;
-  rewards: { id: string; title: string; pointsCost: number; affordable: boolean }[];
+  /** `tier`: set when the reward is reserved for a tier this customer is not in. */
+  rewards: { id: string; title: string; pointsCost: number; affordable: boolean; tier: string | null }[];
 }
 
 /** Balance, tier and rewards from the app; POS resolves the relative URL against the app and signs it. */

@@ -15,7 +15,11 @@ export async function renderRewardsScreen(customerId: number | undefined): Promi
     const loyalty = await fetchLoyalty(customerId);
     const summary = `${loyalty.balance} points${loyalty.tier ? ` · ${loyalty.tier}` : ""}`;
     const buttons = loyalty.rewards.map((reward) => {
-      const button = h("s-button", reward.affordable ? {} : { disabled: "" }, `${reward.title} — ${reward.pointsCost} points`);
+      const button = h(
+        "s-button",
+        reward.affordable ? {} : { disabled: "" },
+        reward.tier ? `${reward.title} — ${reward.tier} members and above` : `${reward.title} — ${reward.pointsCost} points`,
+      );
       button.addEventListener("click", async () => {
         button.setAttribute("disabled", "");
         try {

@@ -1,7 +1,7 @@
 // @ts-check
 // <rapport-loyalty>: Liquid renders it; this opens the dialog, loads /panel, redeems via /discount/CODE.
 
-/** @typedef {{ id: string, title: string, pointsCost: number, affordable: boolean }} Reward */
+/** @typedef {{ id: string, title: string, pointsCost: number, affordable: boolean, tier?: string }} Reward */
 /** @typedef {{ loggedIn: boolean, balance?: number, birthdaySet?: boolean, rewards: Reward[], codes: { code: string }[], activity: { reason: string, points: number, at: string }[], earn?: { points: number, currency: string } }} Panel */
 
 const FOCUSABLE = "a[href],button:not([disabled]),input,select";
@@ -136,14 +136,15 @@ class RapportLoyalty extends HTMLElement {
     if (rewards) {
       rewards.replaceChildren(
         ...data.rewards.map((r) => {
+          const t = this.text;
           const item = el("li", "rapport-loyalty__reward");
           item.append(
             el("span", "rapport-loyalty__reward-title", r.title),
-            el("span", "rapport-loyalty__cost", fill(this.text.cost, { points: this.number.format(r.pointsCost) })),
+            el("span", "rapport-loyalty__cost", fill(t.cost, { points: this.number.format(r.pointsCost) })),
           );
           if (data.loggedIn) {
             const button = /** @type {HTMLButtonElement} */ (
-              el("button", "rapport-loyalty__redeem", r.affordable ? this.text.redeem : this.text.short)
+              el("button", "rapport-loyalty__redeem", r.tier ? fill(t.tier, { tier: r.tier }) : r.affordable ? t.redeem : t.short)
             );
             button.type = "button";
             button.dataset.reward = r.id;
