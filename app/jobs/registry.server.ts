@@ -40,4 +40,5 @@ export const SCHEDULES: readonly Schedule[] = [
   // Drains the marks each account change leaves (app/loyalty/mirror): balances reach Shopify within a minute.
   { kind: "loyalty-mirror", everyMs: 30_000, perShop: true },
   { kind: "recs-build", everyMs: 6 * 3_600_000, perShop: true },
+  { kind: "segments-refresh", everyMs: 24 * 3_600_000, perShop: true }, // full RFM once the cut-offs are a day old (app/segments/rfm-drift.ts)
 ];

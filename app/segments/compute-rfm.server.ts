@@ -1,68 +1,82 @@
-import { SQL, type Tx } from "../db.server";
-import { rankCutoffs } from "./rfm-cutoffs";
-import { RFM_GRID } from "./rfm-segments";
+import { dbKind, SQL, type Db, type Tx } from "../db.server";
+import { cutoffsOfSorted, sortedValues } from "./rfm-cutoffs";
+import { saveRfmCutoffs } from "./rfm-cutoffs-store.server";
+import { BUYING, scoreCustomers, type RfmCutoffValues } from "./score-rfm.server";
 
-// The grid of rfm-segments.ts as one CASE over r * 10 + fm, where fm = ⌈(f + m) / 2⌉ = (f + m + 1) / 2.
-const segmentCase = (r: Sql, f: Sql, m: Sql) =>
-  SQL.sql`CASE ${r} * 10 + (${f} + ${m} + 1) / 2 ${SQL.raw(
-    RFM_GRID.flatMap((row, r) => row.map((name, fm) => `WHEN ${(r + 1) * 10 + fm + 1} THEN '${name.replace(/'/g, "''")}'`)).join(" "),
-  )} END`;
+/** Customers scored per statement: each commits on its own, so order processing waits a fraction of a second at most. */
+const CHUNK = 25_000;
 
-const buying = (shop: string) => SQL.sql`"shop" = ${shop} AND "ordersCount" > 0 AND "deletedAt" IS NULL AND "redactedAt" IS NULL`;
-
-type Measure = "lastOrderAt" | "ordersCount" | "netSpentMinor";
-type Value = Date | number | bigint;
-const MEASURES = [
-  ["r", "lastOrderAt"],
-  ["f", "ordersCount"],
-  ["m", "netSpentMinor"],
-] as const satisfies readonly (readonly [string, Measure])[];
-type Sql = ReturnType<typeof SQL.sql>;
+// Every buyer's value of one measure as one comma-separated string: one scan, one row across the driver.
+const listOf = (expression: string) =>
+  SQL.raw(dbKind === "postgres" ? `string_agg(CAST(${expression} AS TEXT), ',')` : `group_concat(${expression})`);
+// The last order as epoch milliseconds (exact: both databases keep milliseconds); never null for a buyer.
+const LAST_ORDER_MS =
+  dbKind === "postgres"
+    ? `COALESCE(CAST(ROUND(EXTRACT(EPOCH FROM "lastOrderAt") * 1000) AS BIGINT), 0)`
+    : `COALESCE(CAST(ROUND(unixepoch("lastOrderAt", 'subsec') * 1000) AS INTEGER), 0)`;
 
 /**
- * The cut-off values of each measure: for each c of rankCutoffs, the value at position c in the buyers'
- * order (the one with exactly c buyers below it, ties aside). One scan of the buyers with three row
- * numbers, of which only the (at most twelve) rows at a cut-off leave the database.
+ * The cut-offs of the three measures among the shop's buyers: their values leave the database in one
+ * scan, and are sorted here on typed arrays (tens of milliseconds for 250,000 buyers; three window
+ * sorts in SQLite took seconds).
  */
-async function cutoffValues(db: Tx, shop: string): Promise<Record<Measure, Value[]> | null> {
-  const [count] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM "Customer" WHERE ${buying(shop)}`;
-  const cutoffs = rankCutoffs(Number(count?.n ?? 0));
-  if (!cutoffs) return null;
-  const rows = await db.$queryRaw<{ a: Date; b: number; c: bigint; ra: number | bigint; rb: number | bigint; rc: number | bigint }[]>`
-    SELECT * FROM (
-      SELECT "lastOrderAt" AS "a", "ordersCount" AS "b", "netSpentMinor" AS "c",
-        ROW_NUMBER() OVER (ORDER BY "lastOrderAt") AS "ra", ROW_NUMBER() OVER (ORDER BY "ordersCount") AS "rb",
-        ROW_NUMBER() OVER (ORDER BY "netSpentMinor") AS "rc"
-      FROM "Customer" WHERE ${buying(shop)}
-    ) ranked WHERE "ra" IN (${SQL.join(cutoffs)}) OR "rb" IN (${SQL.join(cutoffs)}) OR "rc" IN (${SQL.join(cutoffs)})`;
-  const at = (rank: "ra" | "rb" | "rc", value: "a" | "b" | "c") => cutoffs.map((c) => rows.find((r) => Number(r[rank]) === c)![value]);
-  return { lastOrderAt: at("ra", "a"), ordersCount: at("rb", "b"), netSpentMinor: at("rc", "c") };
-}
-
-/** A quintile score 1…5 as PERCENT_RANK would give it: one more for each cut-off the customer's value is above. */
-function scoreOf(column: Measure, values: Value[] | null) {
-  if (!values) return SQL.sql`1`;
-  const steps = values.map((v) => SQL.sql`(CASE WHEN ${SQL.raw(`"${column}"`)} > ${v} THEN 1 ELSE 0 END)`);
-  return SQL.sql`(1 + ${SQL.join(steps, " + ")})`;
+async function measureCutoffs(db: Db, shop: string): Promise<{ buyers: number; cutoffs: RfmCutoffValues }> {
+  const [row] = await db.$queryRaw<{ r: string | null; f: string | null; m: string | null }[]>`
+    SELECT ${listOf(LAST_ORDER_MS)} AS "r", ${listOf(`"ordersCount"`)} AS "f", ${listOf(`"netSpentMinor"`)} AS "m"
+    FROM "Customer" WHERE "shop" = ${shop} AND ${BUYING}`;
+  const sorted = [row?.r ?? null, row?.f ?? null, row?.m ?? null].map(sortedValues);
+  const buyers = sorted[1]!.length;
+  const [r, f, m] = sorted.map(cutoffsOfSorted);
+  if (!r || !f || !m) return { buyers, cutoffs: null };
+  return { buyers, cutoffs: { recency: r.map((ms) => new Date(ms)), frequency: f, monetary: m.map((v) => BigInt(v)) } };
 }
 
 /**
- * Recomputes every buying customer's RFM quintile scores and named segment for a shop: the buyers'
- * three measures are read once to find the twelve quintile cut-offs, then one set-based UPDATE scores
- * every buyer against them (no window sorts, no per-row work outside the database), and the scores of
- * customers without orders are cleared. Rows whose scores did not change are not written.
+ * Runs one chunk's statement in its own transaction; on SQLite its connection gets a 64 MB page cache
+ * first (the default 2 MB re-reads the segment index's pages for every few rows it moves).
+ */
+function inChunkTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.$transaction(
+    async (tx) => {
+      if (dbKind === "sqlite") await tx.$queryRawUnsafe(`PRAGMA cache_size = -65536`);
+      return work(tx);
+    },
+    { maxWait: 60_000, timeout: 300_000 },
+  );
+}
+
+/**
+ * Recomputes every customer's RFM quintile scores and named segment for a shop: the buyers' three
+ * measures are read once to find the twelve cut-offs, then set-based UPDATEs score the customers
+ * against them, CHUNK customers (by customerGid) a statement, and the cut-offs are stored for the
+ * incremental scoring that follows (app/segments/refresh-rfm.server.ts). Rows whose scores did not
+ * change are not written. Customers without orders, deleted or redacted lose their scores.
  * @returns how many customers' scores changed
- * @example await computeRfm(prisma, shop)
+ * @example await computeRfm(prisma, shop, { progress: (done, total) => ctx.progress({ done, total }) })
  */
-export async function computeRfm(db: Tx, shop: string): Promise<number> {
-  const cut = await cutoffValues(db, shop);
-  const [r, f, m] = MEASURES.map(([, column]) => scoreOf(column, cut?.[column] ?? null)) as [Sql, Sql, Sql];
-  // One pass, no join: each row's scores are a few comparisons with constants.
-  const changed = await db.$executeRaw`
-    UPDATE "Customer" SET "rfmRecency" = ${r}, "rfmFrequency" = ${f}, "rfmMonetary" = ${m}, "rfmSegment" = ${segmentCase(r, f, m)}
-    WHERE ${buying(shop)} AND ("rfmRecency" IS DISTINCT FROM ${r} OR "rfmFrequency" IS DISTINCT FROM ${f} OR "rfmMonetary" IS DISTINCT FROM ${m})`;
-  const cleared = await db.$executeRaw`
-    UPDATE "Customer" SET "rfmRecency" = NULL, "rfmFrequency" = NULL, "rfmMonetary" = NULL, "rfmSegment" = NULL
-    WHERE "shop" = ${shop} AND "rfmSegment" IS NOT NULL AND ("ordersCount" = 0 OR "deletedAt" IS NOT NULL OR "redactedAt" IS NOT NULL)`;
-  return changed + cleared;
+export async function computeRfm(
+  db: Db,
+  shop: string,
+  options: { progress?: (done: number, total: number) => Promise<unknown> } = {},
+): Promise<number> {
+  const computedAt = new Date();
+  const { buyers, cutoffs } = await measureCutoffs(db, shop);
+  const [count] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM "Customer" WHERE "shop" = ${shop}`;
+  const total = Number(count?.n ?? 0);
+  let changed = 0;
+  let after = "";
+  for (let done = 0; ;) {
+    const [edge] = await db.$queryRaw<{ customerGid: string }[]>`
+      SELECT "customerGid" FROM "Customer" WHERE "shop" = ${shop} AND "customerGid" > ${after}
+      ORDER BY "customerGid" LIMIT 1 OFFSET ${CHUNK - 1}`;
+    const upTo = edge ? SQL.sql` AND "customerGid" <= ${edge.customerGid}` : SQL.empty;
+    changed += await inChunkTransaction(db, (tx) => scoreCustomers(tx, shop, cutoffs, SQL.sql`"customerGid" > ${after}${upTo}`));
+    done = Math.min(total, done + CHUNK);
+    await options.progress?.(done, total);
+    if (!edge) break;
+    after = edge.customerGid;
+  }
+  // Last: a run cut short leaves the previous cut-offs (or none) in place, and the next run starts over.
+  await saveRfmCutoffs(db, shop, { buyers, cutoffs, computedAt });
+  return changed;
 }
