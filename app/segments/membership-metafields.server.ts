@@ -1,49 +1,62 @@
 import prisma from "../db.server";
 import { SEGMENT_MEMBERSHIP } from "../metafields/definitions";
 import { setMetafields, type DesiredMetafield } from "../metafields/set-metafields.server";
+import { membershipCandidates } from "./membership-candidates.server";
+
+// 500 customers a round: setMetafields looks the owners up with one IN list, and Prisma binds at most
+// 999 values in a SQLite statement (1,000 failed with P2029 on the first run for a large shop).
+const CUSTOMERS_PER_ROUND = 500;
+
+const desired = (ownerGid: string, names: string[]): DesiredMetafield => ({
+  ownerGid,
+  namespace: SEGMENT_MEMBERSHIP.namespace,
+  key: SEGMENT_MEMBERSHIP.key,
+  type: SEGMENT_MEMBERSHIP.type,
+  value: JSON.stringify(names),
+});
 
 /**
  * Brings each customer's `$app:segments.membership` metafield (a list of segment names: the RFM
  * segment first, then merchant segments by name) in line with the segments as computed, by recording
  * the changed values as desired state; the metafields job writes them 25 per call through the
- * throttle. Customers whose list did not change cost nothing; a customer who left every segment gets an
- * empty list only if Shopify already holds one for them.
+ * throttle. The database finds the customers whose list may differ (membershipCandidates); only those
+ * are compared here and written, so customers whose list did not change cost nothing; a customer who
+ * left every segment gets an empty list only if Shopify already holds one for them. `progress` hears
+ * after each round (the first run for a large shop records every customer's list: minutes).
  * @returns how many values became pending
+ * @example await writeSegmentMembership(shop, { progress: (done, total) => ctx.progress({ done, total }) })
  */
-export async function writeSegmentMembership(shop: string): Promise<number> {
-  const lists = new Map<string, string[]>();
-  const rfm = await prisma.customer.findMany({
-    where: { shop, rfmSegment: { not: null }, deletedAt: null, redactedAt: null },
-    select: { customerGid: true, rfmSegment: true },
-  });
-  for (const c of rfm) lists.set(c.customerGid, [c.rfmSegment!]);
+export async function writeSegmentMembership(
+  shop: string,
+  options: { progress?: (done: number, total: number) => Promise<unknown> } = {},
+): Promise<number> {
+  const candidates = await membershipCandidates(shop);
+  if (candidates.length === 0) return 0;
   const segments = await prisma.segment.findMany({ where: { shop }, select: { id: true, name: true }, orderBy: { name: "asc" } });
-  for (const segment of segments) {
-    const members = await prisma.segmentMember.findMany({ where: { segmentId: segment.id }, select: { customerGid: true } });
-    for (const m of members) lists.set(m.customerGid, [...(lists.get(m.customerGid) ?? []), segment.name]);
-  }
-  const held = await prisma.metafieldValue.findMany({
-    where: { shop, namespace: SEGMENT_MEMBERSHIP.namespace, key: SEGMENT_MEMBERSHIP.key },
-    select: { ownerGid: true, value: true },
-  });
-  const heldValue = new Map(held.map((h) => [h.ownerGid, h.value]));
-  const changed: DesiredMetafield[] = [];
-  const desired = (ownerGid: string, names: string[]) => ({
-    ownerGid,
-    namespace: SEGMENT_MEMBERSHIP.namespace,
-    key: SEGMENT_MEMBERSHIP.key,
-    type: SEGMENT_MEMBERSHIP.type,
-    value: JSON.stringify(names),
-  });
-  for (const [ownerGid, names] of lists) {
-    const value = JSON.stringify(names);
-    if (heldValue.get(ownerGid) !== value) changed.push(desired(ownerGid, names));
-  }
-  for (const [ownerGid, value] of heldValue) if (!lists.has(ownerGid) && value !== "[]") changed.push(desired(ownerGid, []));
+  const position = new Map(segments.map((s, i) => [s.id, i]));
   let pending = 0;
-  for (let i = 0; i < changed.length; i += 1000) {
-    const chunk = changed.slice(i, i + 1000);
-    pending += await prisma.$transaction((tx) => setMetafields(tx, shop, chunk));
+  for (let i = 0; i < candidates.length; i += CUSTOMERS_PER_ROUND) {
+    const owners = candidates.slice(i, i + CUSTOMERS_PER_ROUND);
+    const [rfm, members, held] = await Promise.all([
+      prisma.customer.findMany({
+        where: { shop, customerGid: { in: owners }, rfmSegment: { not: null }, deletedAt: null, redactedAt: null },
+        select: { customerGid: true, rfmSegment: true },
+      }),
+      prisma.segmentMember.findMany({ where: { shop, customerGid: { in: owners } }, select: { customerGid: true, segmentId: true } }),
+      prisma.metafieldValue.findMany({
+        where: { shop, namespace: SEGMENT_MEMBERSHIP.namespace, key: SEGMENT_MEMBERSHIP.key, ownerGid: { in: owners } },
+        select: { ownerGid: true, value: true },
+      }),
+    ]);
+    const lists = new Map<string, string[]>(rfm.map((c) => [c.customerGid, [c.rfmSegment!]]));
+    members.sort((a, b) => position.get(a.segmentId)! - position.get(b.segmentId)!);
+    for (const m of members) lists.set(m.customerGid, [...(lists.get(m.customerGid) ?? []), segments[position.get(m.segmentId)!]!.name]);
+    const heldValue = new Map(held.map((h) => [h.ownerGid, h.value]));
+    const changed: DesiredMetafield[] = [];
+    for (const [ownerGid, names] of lists) if (heldValue.get(ownerGid) !== JSON.stringify(names)) changed.push(desired(ownerGid, names));
+    for (const [ownerGid, value] of heldValue) if (!lists.has(ownerGid) && value !== "[]") changed.push(desired(ownerGid, []));
+    if (changed.length > 0) pending += await prisma.$transaction((tx) => setMetafields(tx, shop, changed));
+    await options.progress?.(Math.min(candidates.length, i + CUSTOMERS_PER_ROUND), candidates.length);
   }
   return pending;
 }

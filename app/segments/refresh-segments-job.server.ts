@@ -22,6 +22,8 @@ export const refreshSegments: JobHandler = async (ctx) => {
   await ctx.progress({ done: 1, total: 3, message: `RFM ${how}: ${rfm.changed} changed score` });
   await evaluateSegments(shop);
   await ctx.progress({ done: 2, total: 3, message: "merchant segments evaluated" });
-  const pending = await writeSegmentMembership(shop);
+  const pending = await writeSegmentMembership(shop, {
+    progress: (done, total) => ctx.progress({ done: 2, total: 3, message: `memberships: ${done} of ${total} changed customers compared` }),
+  });
   await ctx.progress({ done: 3, total: 3, message: `${pending} memberships to write to Shopify` });
 };
