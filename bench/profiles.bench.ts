@@ -1,6 +1,7 @@
 import type { Benchmark } from "./benchmark";
 import { createBenchDatabase } from "./support/bench-database";
 import { generateProfilesShop } from "./support/profiles-shop";
+import { seededRandom } from "./support/random";
 
 const SHOP = "rapport-bench.myshopify.com";
 
@@ -9,10 +10,15 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+/** New orders arriving between two segments jobs: 0.4% of the customers, under the 1% that makes the cut-offs stale. */
+const NEW_ORDERS_SHARE = 0.004;
+
 /**
  * Full RFM recomputation (the segments job's SQL) on a shop of 250,000 customers / 2,000,000 orders,
- * against a plain scan of the same table in the same run; and the customer list's filtered, sorted
- * first page (the admin loader's query) p99, against an unfiltered page by primary key.
+ * against a plain scan of the same table in the same run; then 1,000 new orders recorded as the order
+ * path records them and the segments job's incremental RFM (those customers scored against the stored
+ * cut-offs), checked against the full recomputation that follows; and the customer list's filtered,
+ * sorted first page (the admin loader's query) p99, against an unfiltered page by primary key.
  */
 export const profilesBench: Benchmark = {
   name: "profiles",
@@ -36,6 +42,8 @@ export const profilesBench: Benchmark = {
       const { default: prisma } = await import("../app/db.server");
       const { computeRfm } = await import("../app/segments/compute-rfm.server");
       const { refreshCustomerStatistics } = await import("../app/segments/customer-statistics.server");
+      const { refreshRfm } = await import("../app/segments/refresh-rfm.server");
+      const { refreshCustomerAggregates } = await import("../app/customers/customer-aggregates.server");
       const { listCustomers } = await import("../app/profiles/customer-list.server");
       const { parseCustomerListQuery } = await import("../app/profiles/customer-list-query");
 
@@ -58,6 +66,63 @@ export const profilesBench: Benchmark = {
       const rerunS = (performance.now() - start) / 1000;
       progress(
         `RFM: ${changed} customers scored in ${rfmS.toFixed(2)} s (${rfmCpuS.toFixed(2)} s CPU here); unchanged rerun ${rerunS.toFixed(2)} s (${again} changed); planner statistics ${statisticsS.toFixed(2)} s`,
+      );
+
+      // A new order (the latest of all, £25.00) for each of 0.4% of the customers, drawn at random,
+      // recorded with the order path's aggregate statement; then the segments job's RFM step.
+      const random = seededRandom(8);
+      const buyers = [
+        ...new Set(Array.from({ length: Math.round(customers * NEW_ORDERS_SHARE) }, () => 1 + Math.floor(random() * customers))),
+      ];
+      const gids = buyers.map((n) => `gid://shopify/Customer/${n}`);
+      const at = new Date(Date.UTC(2026, 0, 2));
+      for (let i = 0; i < buyers.length; i += 500) {
+        const batch = buyers.slice(i, i + 500);
+        await prisma.$transaction(async (tx) => {
+          await tx.order.createMany({
+            data: batch.map((n) => ({
+              shop: SHOP,
+              orderGid: `gid://shopify/Order/new-${n}`,
+              name: `#new-${n}`,
+              customerGid: `gid://shopify/Customer/${n}`,
+              processedAt: at,
+              currencyCode: "GBP",
+              subtotalMinor: 2500n,
+              totalMinor: 2500n,
+              sourceUpdatedAt: at,
+              ingestedVia: "webhook",
+            })),
+          });
+          await refreshCustomerAggregates(
+            tx,
+            SHOP,
+            batch.map((n) => `gid://shopify/Customer/${n}`),
+          );
+        });
+      }
+      start = performance.now();
+      const incremental = await refreshRfm(prisma, SHOP);
+      const incrementalS = (performance.now() - start) / 1000;
+      if (incremental.full) throw new Error(`expected an incremental RFM run after ${buyers.length} orders`);
+      const scores = async () => {
+        const rows = [];
+        for (let i = 0; i < gids.length; i += 500)
+          rows.push(
+            ...(await prisma.customer.findMany({
+              where: { shop: SHOP, customerGid: { in: gids.slice(i, i + 500) } },
+              select: { customerGid: true, rfmRecency: true, rfmFrequency: true, rfmMonetary: true },
+            })),
+          );
+        return new Map(rows.map((r) => [r.customerGid, `${r.rfmRecency}${r.rfmFrequency}${r.rfmMonetary}`]));
+      };
+      const scoredIncrementally = await scores();
+      start = performance.now();
+      const afterOrders = await computeRfm(prisma, SHOP);
+      const afterOrdersS = (performance.now() - start) / 1000;
+      const scoredInFull = await scores();
+      const agree = gids.filter((g) => scoredIncrementally.get(g) === scoredInFull.get(g)).length;
+      progress(
+        `incremental RFM after ${buyers.length} new orders: ${incrementalS.toFixed(2)} s (${incremental.changed} changed score, ${incremental.drift} customers changed); full run after them ${afterOrdersS.toFixed(2)} s (${afterOrders} changed); ${agree}/${buyers.length} ordering customers scored alike by both`,
       );
 
       const timed = async (query: string, runs: number) => {
@@ -88,6 +153,12 @@ export const profilesBench: Benchmark = {
           database: bench.kind,
           baseline_scan_s: round(scanS),
           rfm_rerun_unchanged_s: round(rerunS),
+          rfm_incremental_s: round(incrementalS),
+          rfm_incremental_customers: buyers.length,
+          rfm_incremental_changed: incremental.changed,
+          rfm_full_after_orders_s: round(afterOrdersS),
+          rfm_full_after_orders_changed: afterOrders,
+          rfm_incremental_agrees_with_full: agree,
           rfm_process_cpu_s: round(rfmCpuS),
           planner_statistics_s: round(statisticsS),
           customer_list_p50_ms: round(list.p50, 1),
@@ -100,6 +171,11 @@ export const profilesBench: Benchmark = {
             value: `${rfmS.toFixed(2)} s`,
             goal: "≤ 10 s",
             note: `one scan of the same table: ${scanS.toFixed(2)} s; ${rfmCpuS.toFixed(2)} s CPU in this process; unchanged rerun ${rerunS.toFixed(2)} s; seeded in ${seedS.toFixed(0)} s`,
+          },
+          {
+            measure: `incremental RFM, ${buyers.length.toLocaleString("en")} customers with a new order`,
+            value: `${incrementalS.toFixed(2)} s`,
+            note: `the full recomputation after the same orders: ${afterOrdersS.toFixed(2)} s (${afterOrders.toLocaleString("en")} scores changed); ${agree.toLocaleString("en")} of the ${buyers.length.toLocaleString("en")} scored alike by both`,
           },
           {
             measure: `customer list page (${listQuery})`,

@@ -1,6 +1,7 @@
 import { dbKind, SQL, type Db, type Tx } from "../db.server";
 import { cutoffsOfSorted, sortedValues } from "./rfm-cutoffs";
 import { saveRfmCutoffs } from "./rfm-cutoffs-store.server";
+import { mostlyUnscored, scoreAllRebuildingIndexes } from "./score-rfm-bulk.server";
 import { BUYING, scoreCustomers, type RfmCutoffValues } from "./score-rfm.server";
 
 /** Customers scored per statement: each commits on its own, so order processing waits a fraction of a second at most. */
@@ -45,22 +46,8 @@ function inChunkTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T>
   );
 }
 
-/**
- * Recomputes every customer's RFM quintile scores and named segment for a shop: the buyers' three
- * measures are read once to find the twelve cut-offs, then set-based UPDATEs score the customers
- * against them, CHUNK customers (by customerGid) a statement, and the cut-offs are stored for the
- * incremental scoring that follows (app/segments/refresh-rfm.server.ts). Rows whose scores did not
- * change are not written. Customers without orders, deleted or redacted lose their scores.
- * @returns how many customers' scores changed
- * @example await computeRfm(prisma, shop, { progress: (done, total) => ctx.progress({ done, total }) })
- */
-export async function computeRfm(
-  db: Db,
-  shop: string,
-  options: { progress?: (done: number, total: number) => Promise<unknown> } = {},
-): Promise<number> {
-  const computedAt = new Date();
-  const { buyers, cutoffs } = await measureCutoffs(db, shop);
+/** Scores every customer of the shop, CHUNK a statement by customerGid, each committed on its own. */
+async function scoreInChunks(db: Db, shop: string, cutoffs: RfmCutoffValues, progress?: Progress): Promise<number> {
   const [count] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM "Customer" WHERE "shop" = ${shop}`;
   const total = Number(count?.n ?? 0);
   let changed = 0;
@@ -72,10 +59,31 @@ export async function computeRfm(
     const upTo = edge ? SQL.sql` AND "customerGid" <= ${edge.customerGid}` : SQL.empty;
     changed += await inChunkTransaction(db, (tx) => scoreCustomers(tx, shop, cutoffs, SQL.sql`"customerGid" > ${after}${upTo}`));
     done = Math.min(total, done + CHUNK);
-    await options.progress?.(done, total);
-    if (!edge) break;
+    await progress?.(done, total);
+    if (!edge) return changed;
     after = edge.customerGid;
   }
+}
+
+type Progress = (done: number, total: number) => Promise<unknown>;
+
+/**
+ * Recomputes every customer's RFM quintile scores and named segment for a shop: the buyers' three
+ * measures are read once to find the twelve cut-offs, then set-based UPDATEs score the customers
+ * against them — CHUNK customers (by customerGid) a statement, or on SQLite, when most of the table
+ * has no score yet, all at once with the segment index rebuilt after (score-rfm-bulk.server.ts) — and
+ * the cut-offs are stored for the incremental scoring that follows (refresh-rfm.server.ts). Rows whose
+ * scores did not change are not written. Customers without orders, deleted or redacted lose their scores.
+ * @returns how many customers' scores changed
+ * @example await computeRfm(prisma, shop, { progress: (done, total) => ctx.progress({ done, total }) })
+ */
+export async function computeRfm(db: Db, shop: string, options: { progress?: Progress } = {}): Promise<number> {
+  const computedAt = new Date();
+  const { buyers, cutoffs } = await measureCutoffs(db, shop);
+  const changed =
+    dbKind === "sqlite" && (await mostlyUnscored(db, shop))
+      ? await scoreAllRebuildingIndexes(db, shop, cutoffs)
+      : await scoreInChunks(db, shop, cutoffs, options.progress);
   // Last: a run cut short leaves the previous cut-offs (or none) in place, and the next run starts over.
   await saveRfmCutoffs(db, shop, { buyers, cutoffs, computedAt });
   return changed;

@@ -53,6 +53,7 @@ async function withoutIndexes(bench: BenchDatabase, table: string, load: () => P
  * Every customer buys once; the other orders go to customers on a skewed curve (the product of two
  * uniform draws): most buy once or twice, a few hundreds of times, as in the Online Retail data.
  * Amounts are 5.00–45.00 GBP skewed low, 10% POS; 5% of customers had a quarter of their spend refunded.
+ * A customer was last updated by their last order (as the recording path stamps it).
  * @example await generateProfilesShop(bench, "x.myshopify.com", 250_000, 2_000_000, console.log)
  */
 export async function generateProfilesShop(
@@ -91,7 +92,7 @@ export async function generateProfilesShop(
       SELECT 'c' || ${k}, '${shop}', s."customerGid", 'customer' || ${k} || '@example.com', 'First' || (${k} % 997), 'Last' || (${k} % 1009),
         CASE WHEN ${k} % 20 = 0 THEN 'vip' ELSE '' END,
         CASE ${k} % 10 WHEN 4 THEN 'FR' WHEN 5 THEN 'DE' WHEN 6 THEN 'NL' WHEN 7 THEN 'IE' WHEN 8 THEN 'ES' WHEN 9 THEN 'US' ELSE 'GB' END,
-        'SUBSCRIBED', s."count", s."spent", s."refunded", s."spent" - s."refunded", s."first", s."last", ${now}, ${now}
+        'SUBSCRIBED', s."count", s."spent", s."refunded", s."spent" - s."refunded", s."first", s."last", ${now}, s."last"
       FROM (
         SELECT "customerGid", COUNT(*) AS "count", CAST(SUM("totalMinor") AS BIGINT) AS "spent",
           CASE WHEN ${u16(`CAST(SUBSTR("customerGid", 24) AS BIGINT)`, 10)} % 20 = 0 THEN CAST(SUM("totalMinor") AS BIGINT) / 4 ELSE 0 END AS "refunded",
