@@ -147,11 +147,12 @@ function neighbourTerm(own: SparseVector, model: ForYouModel, params: ForYouPara
   for (const { item: c, score: s } of best.entries()) {
     const w = params.simPower === 0 ? 1 : Math.pow(s, params.simPower);
     weightSum += w;
-    const v = customers.vectors[c]!;
-    for (let i = 0; i < v.items.length; i++) {
-      const item = v.items[i]!;
+    const r = customers.row[c]!;
+    const { start: vs, items: vi, values: vv } = customers.vectors;
+    for (let i = vs[r]!; i < vs[r + 1]!; i++) {
+      const item = vi[i]!;
       if (acc[item] === 0) accItems[m++] = item;
-      acc[item] = acc[item]! + w * v.values[i]!;
+      acc[item] = acc[item]! + w * vv[i]!;
     }
   }
   let n = 0;

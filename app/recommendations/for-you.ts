@@ -1,5 +1,5 @@
-import { coOccurrence } from "./engine/co-occurrence";
-import { neighbourIndex, repeatVector, toSparse, type NeighbourIndex } from "./tifuknn";
+import { basketRows, coOccurrence, type BasketRows } from "./engine/co-occurrence";
+import { groupSizes, toSparse } from "./tifuknn";
 
 export { forYouScores, forYouTop } from "./for-you-score";
 
@@ -56,10 +56,44 @@ export interface PurchaseHistory {
   times: readonly number[];
 }
 
+/**
+ * Reference customers' histories in typed arrays (no object per basket): customer c's baskets, oldest
+ * first, are `basket[customerStart[c] .. customerStart[c + 1])`, each a row of `rows`, with its time.
+ */
+export interface HistoryRows {
+  customerStart: Int32Array;
+  basket: Int32Array;
+  rows: BasketRows;
+  at: Float64Array;
+}
+
+/** Array histories as rows. */
+export function historyRows(histories: readonly PurchaseHistory[]): HistoryRows {
+  const customerStart = new Int32Array(histories.length + 1);
+  histories.forEach((h, c) => (customerStart[c + 1] = customerStart[c]! + h.baskets.length));
+  const all = histories.flatMap((h) => h.baskets);
+  return {
+    customerStart,
+    basket: Int32Array.from(all, (_, i) => i),
+    rows: basketRows(all),
+    at: Float64Array.from(histories.flatMap((h) => h.times)),
+  };
+}
+
+/** The reference customers for the neighbour term: capped posting lists and the posted customers' vectors. */
+export interface ForYouCustomers {
+  count: number;
+  /** The customers holding item i most strongly: customers[start[i] .. start[i + 1]), ascending. */
+  postings: { start: Int32Array; customers: Int32Array; values: Float64Array };
+  /** Customer → row of its repeat vector (-1: in no posting list, never a neighbour). */
+  row: Int32Array;
+  vectors: { start: Int32Array; items: Int32Array; values: Float64Array };
+}
+
 /** What the recs-build job precomputes: reference customers' vectors and item co-purchase neighbours. */
 export interface ForYouModel {
-  customers: NeighbourIndex;
-  /** Unit-normalised copies of the customer vectors' norms (for cosine). */
+  customers: ForYouCustomers;
+  /** Norms of the customer vectors (for cosine). */
   norms: Float64Array;
   /** Item → [(neighbour, cosine over baskets)], best first. */
   itemNeighbours: Map<number, { item: number; score: number }[]>;
@@ -88,36 +122,36 @@ export interface ForYouModel {
 export const POSTING_CAP = 100;
 
 /**
- * Builds the model from reference customers' full histories (off the request path).
+ * Builds the model from reference customers' full histories (off the request path), as arrays or rows.
  * @example const model = forYouModel(customers, FOR_YOU_DEFAULTS)
  */
 export function forYouModel(
-  reference: readonly PurchaseHistory[],
+  reference: readonly PurchaseHistory[] | HistoryRows,
   params: ForYouParams,
   now?: number,
   neighboursPerItem = 50,
 ): ForYouModel {
-  const customers = neighbourIndex(
-    reference.map((h) => repeatVector(h.baskets, params)),
-    POSTING_CAP,
-  );
-  const norms = Float64Array.from(customers.vectors, (v) => Math.sqrt(v.norm2));
-  const trending = trendingScores(reference, params.trendHalfLifeDays, now ?? Math.max(0, ...reference.map((h) => h.times.at(-1) ?? 0)));
-  let items = customers.postings.start.length - 1;
-  for (const item of trending.keys()) if (item + 1 > items) items = item + 1;
+  const h = "customerStart" in reference ? reference : historyRows(reference);
+  let items = 0;
+  for (const i of h.rows.items) if (i + 1 > items) items = i + 1;
+  const { customers, norms } = referenceCustomers(h, params, items, POSTING_CAP);
+  let latest = 0;
+  for (let c = 0; c + 1 < h.customerStart.length; c++)
+    if (h.customerStart[c + 1]! > h.customerStart[c]!) latest = Math.max(latest, h.at[h.basket[h.customerStart[c + 1]! - 1]!]!);
+  const trending = trendingScores(h, params.trendHalfLifeDays, now ?? latest);
   const trendScore = new Float64Array(items);
   for (const [item, v] of trending) trendScore[item] = v;
   const trendOrder = Int32Array.from(trending.keys()).sort((a, b) => trendScore[b]! - trendScore[a]! || a - b);
   return {
     customers,
     norms,
-    itemNeighbours: params.itemNeighbours > 0 ? coPurchaseNeighbours(reference, neighboursPerItem) : new Map(),
+    itemNeighbours: params.itemNeighbours > 0 ? coOccurrence(h.rows, neighboursPerItem).cosine : new Map(),
     trending,
     trendScore,
     trendOrder,
     scratch: {
-      dots: new Float64Array(customers.vectors.length),
-      customers: new Int32Array(customers.vectors.length),
+      dots: new Float64Array(customers.count),
+      customers: new Int32Array(customers.count),
       score: new Float64Array(items),
       seen: new Uint8Array(items),
       list: new Int32Array(items),
@@ -127,31 +161,176 @@ export function forYouModel(
   };
 }
 
+/**
+ * Every reference customer's repeat vector, one at a time into dense scratch (the same sums, in the same
+ * order, as `repeatVector`): its norm, and a bounded heap per item of the `cap` strongest holders (ties:
+ * the lower customer). Only customers left in some posting list can be neighbours, so only their
+ * vectors are kept: memory O(customers + items × cap), not O(Σ distinct items per customer).
+ */
+function referenceCustomers(h: HistoryRows, params: ForYouParams, items: number, cap: number) {
+  const count = h.customerStart.length - 1;
+  const acc = new Float64Array(items);
+  const mark = new Uint8Array(items);
+  const touched = new Int32Array(items);
+  const vector = (c: number): number => {
+    const first = h.customerStart[c]!;
+    const n = h.customerStart[c + 1]! - first;
+    const sizes = groupSizes(n, params.groupCount);
+    let t = 0;
+    let start = 0;
+    sizes.forEach((size, g) => {
+      const groupWeight = Math.pow(params.groupDecay, params.groupCount - 1 - g) / size / sizes.length;
+      for (let b = start; b < start + size; b++) {
+        const w = Math.pow(params.withinDecay, n - 1 - b) * groupWeight;
+        const row = h.basket[first + b]!;
+        for (let l = h.rows.start[row]!; l < h.rows.start[row + 1]!; l++) {
+          const item = h.rows.items[l]!;
+          if (!mark[item]) {
+            mark[item] = 1;
+            touched[t++] = item;
+          }
+          acc[item] = acc[item]! + w;
+        }
+      }
+      start += size;
+    });
+    touched.subarray(0, t).sort();
+    return t;
+  };
+  const norms = new Float64Array(count);
+  const heapSize = new Int32Array(items);
+  const heapCustomer = new Int32Array(items * cap);
+  const heapValue = new Float64Array(items * cap);
+  for (let c = 0; c < count; c++) {
+    const t = vector(c);
+    let norm2 = 0;
+    for (let j = 0; j < t; j++) {
+      const item = touched[j]!;
+      const v = acc[item]!;
+      acc[item] = 0;
+      mark[item] = 0;
+      norm2 += v * v;
+      offerHolder(heapCustomer, heapValue, heapSize, item * cap, cap, item, c, v);
+    }
+    norms[c] = Math.sqrt(norm2);
+  }
+  const start = new Int32Array(items + 1);
+  for (let i = 0; i < items; i++) start[i + 1] = start[i]! + heapSize[i]!;
+  const holders = new Int32Array(start[items]!);
+  const values = new Float64Array(start[items]!);
+  const row = new Int32Array(count).fill(-1);
+  for (let i = 0; i < items; i++) {
+    const base = i * cap;
+    const order = Array.from({ length: heapSize[i]! }, (_, j) => base + j).sort((a, b) => heapCustomer[a]! - heapCustomer[b]!);
+    order.forEach((p, j) => {
+      holders[start[i]! + j] = heapCustomer[p]!;
+      values[start[i]! + j] = heapValue[p]!;
+      row[heapCustomer[p]!] = 0;
+    });
+  }
+  // The posted customers' vectors, again, kept.
+  let rows = 0;
+  let nonZero = 0;
+  const posted: number[] = [];
+  for (let c = 0; c < count; c++) {
+    if (row[c] !== 0) continue;
+    row[c] = rows++;
+    posted.push(c);
+    nonZero += h.customerStart[c + 1]! - h.customerStart[c]! > 0 ? vectorSize(h, c) : 0;
+  }
+  const vectors = { start: new Int32Array(rows + 1), items: new Int32Array(nonZero), values: new Float64Array(nonZero) };
+  let n = 0;
+  posted.forEach((c, r) => {
+    const t = vector(c);
+    for (let j = 0; j < t; j++) {
+      const item = touched[j]!;
+      vectors.items[n] = item;
+      vectors.values[n++] = acc[item]!;
+      acc[item] = 0;
+      mark[item] = 0;
+    }
+    vectors.start[r + 1] = n;
+  });
+  return { customers: { count, postings: { start, customers: holders, values }, row, vectors }, norms };
+}
+
+/** Distinct items over customer c's baskets (an upper bound is enough: the arrays are sized by it). */
+function vectorSize(h: HistoryRows, c: number): number {
+  let lines = 0;
+  for (let b = h.customerStart[c]!; b < h.customerStart[c + 1]!; b++) {
+    const row = h.basket[b]!;
+    lines += h.rows.start[row + 1]! - h.rows.start[row]!;
+  }
+  return lines;
+}
+
+/** Offers (customer, value) to item's bounded min-heap of its strongest holders; customers come ascending. */
+function offerHolder(
+  customers: Int32Array,
+  values: Float64Array,
+  sizes: Int32Array,
+  base: number,
+  cap: number,
+  item: number,
+  customer: number,
+  value: number,
+): void {
+  // Worse: a lower value, or the same value and a higher customer (a later customer never beats an equal one).
+  const worse = (a: number, b: number) => values[a]! < values[b]! || (values[a] === values[b] && customers[a]! > customers[b]!);
+  let size = sizes[item]!;
+  if (size === cap) {
+    if (cap === 0 || value <= values[base]!) return;
+    customers[base] = customer;
+    values[base] = value;
+    let at = 0;
+    for (;;) {
+      const l = 2 * at + 1;
+      if (l >= size) break;
+      const r = l + 1;
+      const child = r < size && worse(base + r, base + l) ? r : l;
+      if (!worse(base + child, base + at)) break;
+      swap(customers, values, base + child, base + at);
+      at = child;
+    }
+    return;
+  }
+  let at = size++;
+  sizes[item] = size;
+  customers[base + at] = customer;
+  values[base + at] = value;
+  while (at > 0) {
+    const parent = (at - 1) >> 1;
+    if (!worse(base + at, base + parent)) break;
+    swap(customers, values, base + at, base + parent);
+    at = parent;
+  }
+}
+
+function swap(customers: Int32Array, values: Float64Array, a: number, b: number): void {
+  const c = customers[a]!;
+  customers[a] = customers[b]!;
+  customers[b] = c;
+  const v = values[a]!;
+  values[a] = values[b]!;
+  values[b] = v;
+}
+
 /** Time-decayed popularity at `now`: Σ over baskets 0.5^(age / half-life), top item scaled to 1. */
-export function trendingScores(histories: readonly PurchaseHistory[], halfLifeDays: number, now: number): Map<number, number> {
+export function trendingScores(h: HistoryRows, halfLifeDays: number, now: number): Map<number, number> {
   const scores = new Map<number, number>();
   const halfLife = halfLifeDays * 86_400_000;
-  for (const h of histories) {
-    h.baskets.forEach((basket, b) => {
-      const w = Math.pow(0.5, Math.max(0, now - h.times[b]!) / halfLife);
-      for (const item of basket) scores.set(item, (scores.get(item) ?? 0) + w);
-    });
+  for (let s = 0; s < h.basket.length; s++) {
+    const row = h.basket[s]!;
+    const w = Math.pow(0.5, Math.max(0, now - h.at[row]!) / halfLife);
+    for (let l = h.rows.start[row]!; l < h.rows.start[row + 1]!; l++) {
+      const item = h.rows.items[l]!;
+      scores.set(item, (scores.get(item) ?? 0) + w);
+    }
   }
   let max = 0;
   for (const v of scores.values()) max = Math.max(max, v);
   if (max > 0) for (const [item, v] of scores) scores.set(item, v / max);
   return scores;
-}
-
-/** Cosine co-purchase neighbours over baskets: co-count / sqrt(count_a × count_b). */
-export function coPurchaseNeighbours(
-  histories: readonly PurchaseHistory[],
-  perItem: number,
-): Map<number, { item: number; score: number }[]> {
-  return coOccurrence(
-    histories.flatMap((h) => h.baskets),
-    perItem,
-  ).cosine;
 }
 
 export { toSparse };

@@ -72,7 +72,7 @@ export const buildRecommendations: JobHandler = async ({ job, progress }) => {
   }));
   const model = buildRecsModel({
     products,
-    purchases: purchases.records(),
+    purchases,
     views: views
       .filter((v) => v.customerGid ?? v.visitorId)
       .map((v) => ({ viewerId: (v.customerGid ?? v.visitorId)!, productId: v.productGid, at: v.at.getTime() })),

@@ -1,15 +1,17 @@
 // A child process for the recs bench (its own peak RSS): generates a synthetic store's purchases from
-// the Online Retail distributions into typed arrays (untimed), then times what the recs-build job does
-// with them in memory: the model (buildRecsModel) and every precomputed list (buildLists). Prints one
+// the Online Retail distributions order by order into the PurchaseLog the recs-build job reads rows
+// into (timed apart: the job fills it while paging through the database), then times what the job does
+// with it in memory: the model (buildRecsModel) and every precomputed list (buildLists). Prints one
 // JSON line of figures on stdout; progress on stderr.
 //   tsx bench/support/recs-build-child.ts <orders> <products>
 import { buildRecsModel, type CatalogueProduct } from "../../app/recommendations/engine/model";
 import { buildLists } from "../../app/recommendations/build-lists";
 import { loadRetailDistributions } from "./retail-distributions";
-import { purchaseRecords, syntheticPurchases } from "./recs-purchases";
+import { PurchaseLog } from "../../app/recommendations/purchase-log";
+import { syntheticOrders } from "./recs-purchases";
 
 const [orders, products] = process.argv.slice(2).map(Number) as [number, number];
-const log = (line: string) => process.stderr.write(`${line}\n`);
+const say = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main() {
   const d = await loadRetailDistributions();
@@ -18,8 +20,19 @@ async function main() {
   const meanOrders = h.values.reduce((s, v, i) => s + v * h.counts[i]!, 0) / h.counts.reduce((s, c) => s + c, 0);
   const customers = Math.max(1, Math.round((orders * (1 - d.guestShare)) / meanOrders));
   let t = Date.now();
-  const purchases = syntheticPurchases(d, { orders, products, customers, seed: 7 });
-  log(`generated ${orders} orders, ${purchases.items.length} lines, ${customers} customers in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  const log = new PurchaseLog();
+  const productIds = Array.from({ length: products }, (_, i) => `gid://shopify/Product/${i + 1}`);
+  syntheticOrders(d, { orders, products, customers, seed: 7 }, (o, c, at, basket) => {
+    // Fresh id strings per order, as rows read from the database bring them.
+    const orderId = `order-${o + 1}`;
+    const customerId = c >= 0 ? `gid://shopify/Customer/${c + 1}` : `order:${orderId}`;
+    for (const p of basket) log.add({ customerId, orderId, productId: productIds[p]!, at });
+  });
+  const logSeconds = (Date.now() - t) / 1000;
+  const lines = log.lines;
+  say(
+    `generated ${orders} orders, ${lines} lines, ${customers} customers into the purchase log in ${logSeconds.toFixed(1)} s (rss ${Math.round(process.memoryUsage().rss / 1e6)} MB)`,
+  );
   const catalogue: CatalogueProduct[] = Array.from({ length: products }, (_, i) => {
     const source = d.products[i % d.products.length]!;
     return {
@@ -37,16 +50,16 @@ async function main() {
   const now = Date.UTC(2026, 0, 1);
   t = Date.now();
   const cpu = process.cpuUsage();
-  const model = buildRecsModel({ products: catalogue, purchases: purchaseRecords(purchases), now });
+  const model = buildRecsModel({ products: catalogue, purchases: log, now });
   const modelSeconds = (Date.now() - t) / 1000;
-  log(`model in ${modelSeconds.toFixed(1)} s (rss ${Math.round(process.memoryUsage().rss / 1e6)} MB)`);
+  say(`model in ${modelSeconds.toFixed(1)} s (rss ${Math.round(process.memoryUsage().rss / 1e6)} MB)`);
   let lists = 0;
   let entries = 0;
   const listsStarted = Date.now();
   for (const [, list] of buildLists(model, undefined, now)) {
     lists += 1;
     entries += list.length;
-    if (lists % 50_000 === 0) log(`${lists} lists in ${((Date.now() - listsStarted) / 1000).toFixed(1)} s`);
+    if (lists % 50_000 === 0) say(`${lists} lists in ${((Date.now() - listsStarted) / 1000).toFixed(1)} s`);
   }
   const listsSeconds = (Date.now() - listsStarted) / 1000;
   process.stdout.write(
@@ -54,7 +67,8 @@ async function main() {
       orders,
       products,
       customers,
-      lines: purchases.items.length,
+      lines,
+      log_s: logSeconds,
       model_s: modelSeconds,
       lists_s: listsSeconds,
       build_s: modelSeconds + listsSeconds,

@@ -27,6 +27,35 @@ export function syntheticPurchases(
   d: RetailDistributions,
   options: { orders: number; products: number; customers: number; seed?: number; endAt?: number; days?: number },
 ): SyntheticPurchases {
+  const orderCustomer = new Int32Array(options.orders);
+  const orderAt = new Float64Array(options.orders);
+  const lineStart = new Int32Array(options.orders + 1);
+  let items = new Int32Array(options.orders * 24);
+  let n = 0;
+  syntheticOrders(d, options, (o, customer, at, basket) => {
+    orderCustomer[o] = customer;
+    orderAt[o] = at;
+    if (n + basket.length > items.length) {
+      const grown = new Int32Array(Math.ceil(items.length * 1.5) + basket.length);
+      grown.set(items);
+      items = grown;
+    }
+    items.set(basket, n);
+    n += basket.length;
+    lineStart[o + 1] = n;
+  });
+  return { ...options, orderCustomer, orderAt, lineStart, items: items.subarray(0, n) };
+}
+
+/**
+ * The same orders one at a time (nothing kept): `visit(order, customer index or -1 guest, time, products)`,
+ * the products array reused between calls.
+ */
+export function syntheticOrders(
+  d: RetailDistributions,
+  options: { orders: number; products: number; customers: number; seed?: number; endAt?: number; days?: number },
+  visit: (order: number, customer: number, at: number, products: Int32Array) => void,
+): void {
   const random = seededRandom(options.seed ?? 1);
   const endAt = options.endAt ?? Date.UTC(2026, 0, 1);
   const span = (options.days ?? 365) * DAY;
@@ -37,27 +66,18 @@ export function syntheticPurchases(
   const pickCustomer = weightedPicker(propensity, random);
   const pickProduct = weightedPicker(weights, random);
   const drawBasket = drawFrom(d.basketSizes, random);
-  const orderCustomer = new Int32Array(options.orders);
-  const orderAt = new Float64Array(options.orders);
-  const lineStart = new Int32Array(options.orders + 1);
-  let items = new Int32Array(options.orders * 24);
-  let n = 0;
   const chosen = new Set<number>();
+  const basket = new Int32Array(options.products);
   for (let o = 0; o < options.orders; o++) {
-    orderAt[o] = endAt - span + Math.floor(((o + random()) * span) / options.orders);
-    orderCustomer[o] = random() < d.guestShare ? -1 : pickCustomer();
+    const at = endAt - span + Math.floor(((o + random()) * span) / options.orders);
+    const customer = random() < d.guestShare ? -1 : pickCustomer();
     const size = Math.min(drawBasket(), options.products);
     chosen.clear();
     for (let tries = 0; chosen.size < size && tries < size * 20; tries++) chosen.add(pickProduct());
-    if (n + chosen.size > items.length) {
-      const grown = new Int32Array(Math.ceil(items.length * 1.5) + chosen.size);
-      grown.set(items);
-      items = grown;
-    }
-    for (const p of chosen) items[n++] = p;
-    lineStart[o + 1] = n;
+    let n = 0;
+    for (const p of chosen) basket[n++] = p;
+    visit(o, customer, at, basket.subarray(0, n));
   }
-  return { ...options, orderCustomer, orderAt, lineStart, items: items.subarray(0, n) };
 }
 
 /** The purchases as the recs-build job hands them to the model (one record per order line). */

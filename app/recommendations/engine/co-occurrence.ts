@@ -14,46 +14,57 @@ export interface CoOccurrence {
   cosine: Map<number, Neighbour[]>;
 }
 
+/** Baskets in CSR form: basket b holds items[start[b] .. start[b + 1]). */
+export interface BasketRows {
+  start: Int32Array;
+  items: Int32Array;
+}
+
+/** Array baskets as CSR rows. */
+export function basketRows(baskets: readonly (readonly number[])[]): BasketRows {
+  const start = new Int32Array(baskets.length + 1);
+  baskets.forEach((b, i) => (start[i + 1] = start[i]! + b.length));
+  const items = new Int32Array(start[baskets.length]!);
+  baskets.forEach((b, i) => items.set(b, start[i]!));
+  return { start, items };
+}
+
 /**
  * Co-occurrence neighbours of every item in one pass, item by item over an inverted index with one dense
  * counter array (no map of maps): memory O(lines + items), time O(Σ basket size²) over kept baskets.
+ * Baskets come as arrays or as CSR rows (a large shop's: no copy of its lines).
  * @example coOccurrence([[0, 1], [0, 1, 2]], 30).lift.get(0) // [{ item: 1, score: 1 }]
  */
 export function coOccurrence(
-  baskets: readonly (readonly number[])[],
+  baskets: readonly (readonly number[])[] | BasketRows,
   perItem: number,
   options: { minLiftCount?: number; maxBasket?: number } = {},
 ): CoOccurrence {
   const minLiftCount = options.minLiftCount ?? 2;
   const maxBasket = options.maxBasket ?? MAX_PAIR_BASKET;
+  const { start: basketStart, items: basketItems } = "start" in baskets ? baskets : basketRows(baskets);
+  const basketCount = basketStart.length - 1;
   let items = 0;
   let kept = 0;
-  let lines = 0;
-  for (const b of baskets) {
-    if (b.length > maxBasket) continue;
+  for (let b = 0; b < basketCount; b++) {
+    if (basketStart[b + 1]! - basketStart[b]! > maxBasket) continue;
     kept += 1;
-    lines += b.length;
-    for (const i of b) if (i + 1 > items) items = i + 1;
+    for (let l = basketStart[b]!; l < basketStart[b + 1]!; l++) if (basketItems[l]! + 1 > items) items = basketItems[l]! + 1;
   }
-  // Inverted index (CSR): the kept baskets holding each item, and the baskets' items.
+  // Inverted index (CSR): the kept baskets holding each item.
   const count = new Int32Array(items);
-  const basketStart = new Int32Array(kept + 1);
-  const basketItems = new Int32Array(lines);
-  let k = 0;
-  let n = 0;
-  for (const b of baskets) {
-    if (b.length > maxBasket) continue;
-    for (const i of b) {
-      basketItems[n++] = i;
-      count[i] = count[i]! + 1;
-    }
-    basketStart[++k] = n;
+  for (let b = 0; b < basketCount; b++) {
+    if (basketStart[b + 1]! - basketStart[b]! > maxBasket) continue;
+    for (let l = basketStart[b]!; l < basketStart[b + 1]!; l++) count[basketItems[l]!] = count[basketItems[l]!]! + 1;
   }
   const itemStart = new Int32Array(items + 1);
   for (let i = 0; i < items; i++) itemStart[i + 1] = itemStart[i]! + count[i]!;
-  const itemBaskets = new Int32Array(lines);
+  const itemBaskets = new Int32Array(itemStart[items]!);
   const fill = itemStart.slice(0, items);
-  for (let b = 0; b < kept; b++) for (let l = basketStart[b]!; l < basketStart[b + 1]!; l++) itemBaskets[fill[basketItems[l]!]!++] = b;
+  for (let b = 0; b < basketCount; b++) {
+    if (basketStart[b + 1]! - basketStart[b]! > maxBasket) continue;
+    for (let l = basketStart[b]!; l < basketStart[b + 1]!; l++) itemBaskets[fill[basketItems[l]!]!++] = b;
+  }
 
   const co = new Int32Array(items);
   const touched = new Int32Array(items);

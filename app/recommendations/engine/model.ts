@@ -1,5 +1,14 @@
 import { coOccurrence } from "./co-occurrence";
-import { forYouModel, FOR_YOU_DEFAULTS, type ForYouModel, type ForYouParams, type PurchaseHistory } from "../for-you";
+import {
+  forYouModel,
+  historyRows,
+  FOR_YOU_DEFAULTS,
+  type ForYouModel,
+  type ForYouParams,
+  type HistoryRows,
+  type PurchaseHistory,
+} from "../for-you";
+import { PurchaseLog, type PurchaseBaskets } from "../purchase-log";
 
 /**
  * The per-shop recommendation model (built off the request path by the recs-build job, served from a
@@ -52,7 +61,7 @@ export interface RecsModel {
   /** Median days between a customer's repeat purchases of the product, when it is repurchased. */
   repurchaseDays: Map<number, number>;
   /** Per customer: baskets (oldest first) for for-you and buy-again. */
-  histories: Map<string, PurchaseHistory>;
+  histories: PurchaseHistories;
   /** Customer id → row in the for-you model. */
   customerRow: Map<string, number>;
   forYou: ForYouModel;
@@ -71,7 +80,8 @@ const DAY = 86_400_000;
  */
 export function buildRecsModel(input: {
   products: CatalogueProduct[];
-  purchases: Iterable<PurchaseRecord>;
+  /** Records, or the recs-build job's compact log (taken: the model keeps its arrays). */
+  purchases: Iterable<PurchaseRecord> | PurchaseLog;
   views?: Iterable<ViewRecord>;
   now: number;
   params?: ForYouParams;
@@ -100,9 +110,9 @@ export function buildRecsModel(input: {
     }
     return i;
   };
-  const histories = purchaseHistories(input.purchases, itemOf);
-  const customerIds = [...histories.keys()];
-  const reference = customerIds.map((c) => histories.get(c)!);
+  const log = input.purchases instanceof PurchaseLog ? input.purchases : logOf(input.purchases);
+  const histories = new PurchaseHistories(log.take(), itemOf);
+  const reference = histories.rows;
   const forYou = forYouModel(reference, params, input.now);
   const sessions = new Map<string, Set<number>>();
   for (const v of input.views ?? []) {
@@ -110,10 +120,7 @@ export function buildRecsModel(input: {
     set.add(itemOf(v.productId));
     sessions.set(v.viewerId, set);
   }
-  const purchased = coOccurrence(
-    reference.flatMap((h) => h.baskets),
-    perItem,
-  );
+  const purchased = coOccurrence(reference.rows, perItem);
   return {
     builtAt: input.now,
     products,
@@ -127,7 +134,7 @@ export function buildRecsModel(input: {
     trending: forYou.trending,
     repurchaseDays: repurchaseIntervals(reference),
     histories,
-    customerRow: new Map(customerIds.map((c, i) => [c, i])),
+    customerRow: histories.row,
     forYou,
     forYouParams: params,
     content: contentIndex(products),
@@ -135,68 +142,77 @@ export function buildRecsModel(input: {
   };
 }
 
-/**
- * Each customer's baskets, oldest first (a basket: the order's distinct products in line order),
- * customers in the order of their first purchase. Orders are numbered as they appear and their lines
- * kept in two integer arrays, so a large shop's history costs no object per line or per order.
- */
-function purchaseHistories(purchases: Iterable<PurchaseRecord>, itemOf: (id: string) => number): Map<string, PurchaseHistory> {
-  const orderIndex = new Map<string, number>();
-  const customerIndex = new Map<string, number>();
-  const customers: string[] = [];
-  const orderCustomer: number[] = [];
-  const orderAt: number[] = [];
-  let lineOrder = new Int32Array(1024);
-  let lineItem = new Int32Array(1024);
-  let lines = 0;
-  for (const p of purchases) {
-    let o = orderIndex.get(p.orderId);
-    if (o === undefined) {
-      o = orderAt.length;
-      orderIndex.set(p.orderId, o);
-      let c = customerIndex.get(p.customerId);
-      if (c === undefined) {
-        c = customers.length;
-        customers.push(p.customerId);
-        customerIndex.set(p.customerId, c);
-      }
-      orderCustomer.push(c);
-      orderAt.push(p.at);
-    }
-    if (lines === lineOrder.length) {
-      lineOrder = grow(lineOrder);
-      lineItem = grow(lineItem);
-    }
-    lineOrder[lines] = o;
-    lineItem[lines++] = itemOf(p.productId);
-  }
-  orderIndex.clear();
-  // Lines grouped by order (a counting sort keeps each order's line order).
-  const orders = orderAt.length;
-  const start = new Int32Array(orders + 1);
-  for (let l = 0; l < lines; l++) start[lineOrder[l]! + 1]! += 1;
-  for (let o = 0; o < orders; o++) start[o + 1] = start[o + 1]! + start[o]!;
-  const fill = start.slice(0, orders);
-  const items = new Int32Array(lines);
-  for (let l = 0; l < lines; l++) items[fill[lineOrder[l]!]!++] = lineItem[l]!;
-  // Orders grouped by customer, in order of appearance, then by time (a stable sort).
-  const byCustomer: number[][] = customers.map(() => []);
-  for (let o = 0; o < orders; o++) byCustomer[orderCustomer[o]!]!.push(o);
-  const histories = new Map<string, PurchaseHistory>();
-  customers.forEach((customer, c) => {
-    const list = byCustomer[c]!.sort((a, b) => orderAt[a]! - orderAt[b]!);
-    histories.set(customer, {
-      baskets: list.map((o) => [...new Set(items.subarray(start[o]!, start[o + 1]!))]),
-      times: list.map((o) => orderAt[o]!),
-    });
-  });
-  return histories;
+function logOf(purchases: Iterable<PurchaseRecord>): PurchaseLog {
+  const log = new PurchaseLog();
+  for (const p of purchases) log.add(p);
+  return log;
 }
 
-function grow(a: Int32Array): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
+/**
+ * Each customer's baskets, oldest first (a basket: the order's distinct products in line order),
+ * customers in the order of their first purchase, held as typed arrays (no object per order or line);
+ * `get` materialises one customer's history when a strategy asks for it.
+ */
+export class PurchaseHistories {
+  readonly rows: HistoryRows;
+  /** Customer id → index (also the row in the for-you model). */
+  readonly row: Map<string, number>;
+  private readonly ids: string[];
+
+  constructor(b: PurchaseBaskets, itemOf: (id: string) => number) {
+    const items = Int32Array.from(b.productIds, itemOf);
+    const lines = b.products;
+    for (let l = 0; l < lines.length; l++) lines[l] = items[lines[l]!]!;
+    this.ids = b.customerIds;
+    this.row = new Map(this.ids.map((c, i) => [c, i]));
+    // Orders grouped by customer (in order of appearance), then by time (stable).
+    const customers = this.ids.length;
+    const orders = b.orderCustomer.length;
+    const customerStart = new Int32Array(customers + 1);
+    for (let o = 0; o < orders; o++) customerStart[b.orderCustomer[o]! + 1]! += 1;
+    for (let c = 0; c < customers; c++) customerStart[c + 1] = customerStart[c + 1]! + customerStart[c]!;
+    const fill = customerStart.slice(0, customers);
+    const basket = new Int32Array(orders);
+    for (let o = 0; o < orders; o++) basket[fill[b.orderCustomer[o]!]!++] = o;
+    for (let c = 0; c < customers; c++) {
+      const from = customerStart[c]!;
+      const to = customerStart[c + 1]!;
+      let sorted = true;
+      for (let s = from + 1; s < to && sorted; s++) sorted = b.orderAt[basket[s]!]! >= b.orderAt[basket[s - 1]!]!;
+      if (!sorted) basket.subarray(from, to).sort((x, y) => b.orderAt[x]! - b.orderAt[y]! || x - y);
+    }
+    this.rows = { customerStart, basket, rows: { start: b.orderStart, items: lines }, at: b.orderAt };
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  has(customerId: string): boolean {
+    return this.row.has(customerId);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.ids.values();
+  }
+
+  get(customerId: string): PurchaseHistory | undefined {
+    const c = this.row.get(customerId);
+    return c === undefined ? undefined : this.at(c);
+  }
+
+  /** Customer c's history as arrays. */
+  at(c: number): PurchaseHistory {
+    const { customerStart, basket, rows, at } = this.rows;
+    const baskets: number[][] = [];
+    const times: number[] = [];
+    for (let s = customerStart[c]!; s < customerStart[c + 1]!; s++) {
+      const o = basket[s]!;
+      baskets.push(Array.from(rows.items.subarray(rows.start[o]!, rows.start[o + 1]!)));
+      times.push(at[o]!);
+    }
+    return { baskets, times };
+  }
 }
 
 const STOP_WORDS = new Set(["the", "and", "for", "with", "of", "a", "an", "in", "set", "pack"]);
@@ -235,17 +251,27 @@ export function liftNeighbours(baskets: readonly (readonly number[])[], perItem:
 }
 
 /** Median gap in days between consecutive purchases of the same product by the same customer. */
-export function repurchaseIntervals(histories: readonly PurchaseHistory[]): Map<number, number> {
+export function repurchaseIntervals(reference: readonly PurchaseHistory[] | HistoryRows): Map<number, number> {
+  const h = "customerStart" in reference ? reference : historyRows(reference);
   const gaps = new Map<number, number[]>();
-  for (const h of histories) {
-    const last = new Map<number, number>();
-    h.baskets.forEach((basket, b) => {
-      for (const item of basket) {
-        const prev = last.get(item);
-        if (prev !== undefined) (gaps.get(item) ?? gaps.set(item, []).get(item)!).push((h.times[b]! - prev) / DAY);
-        last.set(item, h.times[b]!);
+  let items = 0;
+  for (const i of h.rows.items) if (i + 1 > items) items = i + 1;
+  const last = new Float64Array(items).fill(NaN);
+  const touched: number[] = [];
+  for (let c = 0; c + 1 < h.customerStart.length; c++) {
+    for (let s = h.customerStart[c]!; s < h.customerStart[c + 1]!; s++) {
+      const o = h.basket[s]!;
+      const at = h.at[o]!;
+      for (let l = h.rows.start[o]!; l < h.rows.start[o + 1]!; l++) {
+        const item = h.rows.items[l]!;
+        const prev = last[item]!;
+        if (Number.isNaN(prev)) touched.push(item);
+        else (gaps.get(item) ?? gaps.set(item, []).get(item)!).push((at - prev) / DAY);
+        last[item] = at;
       }
-    });
+    }
+    for (const item of touched) last[item] = NaN;
+    touched.length = 0;
   }
   const result = new Map<number, number>();
   for (const [item, list] of gaps) {
