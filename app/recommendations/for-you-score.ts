@@ -1,4 +1,4 @@
-import { TopK } from "./engine/top-k";
+import { bestOf } from "./engine/top-k";
 import type { ForYouModel, ForYouParams, PurchaseHistory } from "./for-you";
 import { repeatVector, type SparseVector } from "./tifuknn";
 
@@ -37,28 +37,32 @@ export function forYouTop(
   const { n, extra, trendScale } = scoreItems(history, model, params, skip);
   const { score, list, seen } = model.scratch;
   const trendScore = params.trend > 0 ? model.trendScore : new Float64Array(0);
-  const top = new TopK(limit);
+  const items = new Int32Array(n + extra.size + limit);
+  const scores = new Float64Array(items.length);
+  let m = 0;
   for (let j = 0; j < n; j++) {
     const item = list[j]!;
     const t = item < trendScore.length ? trendScore[item]! : 0;
-    const s = t > 0 ? score[item]! + trendScale * t : score[item]!;
-    if (top.size < limit || s >= top.worst) top.offer(item, s);
+    items[m] = item;
+    scores[m++] = t > 0 ? score[item]! + trendScale * t : score[item]!;
   }
   for (const [item, base] of extra) {
     const t = item < trendScore.length ? trendScore[item]! : 0;
-    top.offer(item, t > 0 ? base + trendScale * t : base);
+    items[m] = item;
+    scores[m++] = t > 0 ? base + trendScale * t : base;
   }
   if (params.trend > 0) {
     let taken = 0;
     for (const item of model.trendOrder) {
       if (taken >= limit) break;
       if (seen[item] || extra.has(item)) continue;
-      top.offer(item, trendScale * trendScore[item]!);
+      items[m] = item;
+      scores[m++] = trendScale * trendScore[item]!;
       taken += 1;
     }
   }
   release(model, n);
-  return top.entries();
+  return bestOf(items, scores, m, limit);
 }
 
 /**
@@ -135,16 +139,19 @@ function neighbourTerm(own: SparseVector, model: ForYouModel, params: ForYouPara
     }
   }
   const ownNorm = Math.sqrt(own.norm2) || 1;
-  const best = new TopK(params.k);
+  const { sims } = scratch;
+  let candidates = 0;
   for (let j = 0; j < t; j++) {
     const c = touched[j]!;
     const s = dots[c]! / (ownNorm * (model.norms[c]! || 1));
-    if (c !== skip && (best.size < params.k || s >= best.worst)) best.offer(c, s);
     dots[c] = 0;
+    if (c === skip) continue;
+    touched[candidates] = c;
+    sims[candidates++] = s;
   }
   let m = 0;
   let weightSum = 0;
-  for (const { item: c, score: s } of best.entries()) {
+  for (const { item: c, score: s } of bestOf(touched, sims, candidates, params.k)) {
     const w = params.simPower === 0 ? 1 : Math.pow(s, params.simPower);
     weightSum += w;
     const r = customers.row[c]!;

@@ -106,6 +106,7 @@ export interface ForYouModel {
   scratch: {
     dots: Float64Array;
     customers: Int32Array;
+    sims: Float64Array;
     score: Float64Array;
     seen: Uint8Array;
     list: Int32Array;
@@ -152,6 +153,7 @@ export function forYouModel(
     scratch: {
       dots: new Float64Array(customers.count),
       customers: new Int32Array(customers.count),
+      sims: new Float64Array(customers.count),
       score: new Float64Array(items),
       seen: new Uint8Array(items),
       list: new Int32Array(items),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TopK } from "./top-k";
+import { bestOf, TopK } from "./top-k";
 
 describe("TopK", () => {
   it("GIVEN a shuffled stream WHEN the best 3 are kept THEN they equal a full sort's first 3, ties by tie then item", () => {
@@ -22,5 +22,23 @@ describe("TopK", () => {
     const top = new TopK(0);
     top.offer(1, 1);
     expect(top.size).toBe(0);
+  });
+
+  it("GIVEN random streams with tied scores WHEN bestOf selects k THEN it equals TopK's best k, in order", () => {
+    let seed = 3;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (const [n, k] of [
+      [0, 3],
+      [5, 10],
+      [200, 7],
+      [1000, 300],
+      [50, 50],
+    ] as const) {
+      const items = Int32Array.from({ length: n }, (_, i) => (i * 7919) % 100_003);
+      const scores = Float64Array.from({ length: n }, () => Math.floor(random() * 20) / 4);
+      const top = new TopK(k);
+      items.forEach((item, i) => top.offer(item, scores[i]!));
+      expect(bestOf(items, scores, n, k)).toEqual(top.entries());
+    }
   });
 });

@@ -51,3 +51,61 @@ export class TopK {
     return [...this.ids];
   }
 }
+
+/**
+ * The best `k` of `n` (item, score) pairs held in `items[0..n)` / `scores[0..n)`, best first (score
+ * descending, then item ascending: TopK's order with no tie-breaker): the k-th best score from a min-heap
+ * of k scores (one comparison for most candidates), then only the candidates at or above it sorted.
+ * @example bestOf(Int32Array.of(5, 7), Float64Array.of(0.1, 0.9), 2, 1) // [{ item: 7, score: 0.9 }]
+ */
+export function bestOf(items: Int32Array, scores: Float64Array, n: number, k: number): { item: number; score: number }[] {
+  const take = Math.max(0, Math.min(k, n));
+  if (take === 0) return [];
+  let threshold = -Infinity;
+  if (take < n) {
+    const heap = heapScratch(take);
+    for (let i = 0; i < take; i++) siftUp(heap, i, scores[i]!);
+    for (let i = take; i < n; i++) {
+      const s = scores[i]!;
+      if (s > heap[0]!) siftDown(heap, take, s);
+    }
+    threshold = heap[0]!;
+  }
+  const kept: number[] = [];
+  for (let i = 0; i < n; i++) if (scores[i]! >= threshold) kept.push(i);
+  kept.sort((a, b) => scores[b]! - scores[a]! || items[a]! - items[b]!);
+  const out: { item: number; score: number }[] = new Array(take);
+  for (let j = 0; j < take; j++) out[j] = { item: items[kept[j]!]!, score: scores[kept[j]!]! };
+  return out;
+}
+
+let heapBuffer = new Float64Array(1024);
+function heapScratch(size: number): Float64Array {
+  if (heapBuffer.length < size) heapBuffer = new Float64Array(size);
+  return heapBuffer;
+}
+
+function siftUp(heap: Float64Array, at: number, value: number): void {
+  while (at > 0) {
+    const parent = (at - 1) >> 1;
+    if (heap[parent]! <= value) break;
+    heap[at] = heap[parent]!;
+    at = parent;
+  }
+  heap[at] = value;
+}
+
+/** Replaces the root (the smallest) with `value` and restores the heap. */
+function siftDown(heap: Float64Array, size: number, value: number): void {
+  let at = 0;
+  for (;;) {
+    const l = 2 * at + 1;
+    if (l >= size) break;
+    const r = l + 1;
+    const child = r < size && heap[r]! < heap[l]! ? r : l;
+    if (heap[child]! >= value) break;
+    heap[at] = heap[child]!;
+    at = child;
+  }
+  heap[at] = value;
+}
