@@ -36,7 +36,9 @@ export class PurchaseLog {
   private runOrder = new Int32Array(1024);
   private runStart = new Int32Array(1025);
   private runs = 0;
-  private lineProduct = new Int32Array(4096);
+  /** Lines' products in fixed chunks (growing never copies, and never leaves a garbage array behind). */
+  private chunks: Int32Array[] = [];
+  private chunk = new Int32Array(0);
   lines = 0;
   private lastOrderId: string | null = null;
   private taken = false;
@@ -78,8 +80,13 @@ export class PurchaseLog {
       this.productIds.push(p.productId);
       this.productIndex.set(p.productId, product);
     }
-    if (this.lines === this.lineProduct.length) this.lineProduct = grow(this.lineProduct, Int32Array);
-    this.lineProduct[this.lines++] = product;
+    const at = this.lines & CHUNK_MASK;
+    if (at === 0) {
+      this.chunk = new Int32Array(CHUNK);
+      this.chunks.push(this.chunk);
+    }
+    this.chunk[at] = product;
+    this.lines += 1;
   }
 
   /** The purchases as baskets; the log is empty afterwards (its memory is the model's). */
@@ -91,7 +98,14 @@ export class PurchaseLog {
     const orders = this.orders;
     const runs = this.runs;
     this.runStart[runs] = this.lines;
-    let lines = this.lineProduct.subarray(0, this.lines);
+    // One contiguous array, each chunk let go once copied.
+    let lines = new Int32Array(this.lines);
+    this.chunks.forEach((chunk, i) => {
+      lines.set(chunk.subarray(0, Math.min(CHUNK, this.lines - i * CHUNK)), i * CHUNK);
+      this.chunks[i] = EMPTY;
+    });
+    this.chunks = [];
+    this.chunk = EMPTY;
     const orderStart = new Int32Array(orders + 1);
     // Usually each order's lines arrive together, in order of first appearance: already grouped.
     let grouped = runs === orders;
@@ -106,7 +120,6 @@ export class PurchaseLog {
         for (let l = this.runStart[r]!; l < this.runStart[r + 1]!; l++) sorted[fill[this.runOrder[r]!]!++] = lines[l]!;
       lines = sorted;
     }
-    this.lineProduct = new Int32Array(0);
     this.runOrder = new Int32Array(0);
     this.runStart = new Int32Array(0);
     // Distinct products per order, first occurrence kept (in place).
@@ -134,6 +147,10 @@ export class PurchaseLog {
     };
   }
 }
+
+const CHUNK = 1 << 20;
+const CHUNK_MASK = CHUNK - 1;
+const EMPTY = new Int32Array(0);
 
 function grow<T extends Int32Array | Float64Array>(a: T, Type: new (n: number) => T): T {
   const b = new Type(Math.ceil(a.length * 1.5) + 16);

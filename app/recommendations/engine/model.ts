@@ -198,10 +198,15 @@ export class PurchaseHistories {
 
   get(customerId: string): PurchaseHistory | undefined {
     const c = this.row.get(customerId);
-    return c === undefined ? undefined : this.at(c);
+    if (c === undefined) return undefined;
+    // The lists of one customer ask several times in a row (strategy, exclusions): one materialisation.
+    if (this.last?.c !== c) this.last = { c, history: this.at(c) };
+    return this.last.history;
   }
 
-  /** Customer c's history as arrays. */
+  private last: { c: number; history: PurchaseHistory } | null = null;
+
+  /** Customer c's history as arrays (read-only to callers). */
   at(c: number): PurchaseHistory {
     const { customerStart, basket, rows, at } = this.rows;
     const baskets: number[][] = [];
