@@ -80,14 +80,67 @@ export function historyRows(histories: readonly PurchaseHistory[]): HistoryRows 
   };
 }
 
-/** The reference customers for the neighbour term: capped posting lists and the posted customers' vectors. */
+/**
+ * The reference customers for the neighbour term: capped posting lists, and their histories, from which
+ * a neighbour's repeat vector is recomputed when it is one (keeping every vector would cost ~12 bytes per
+ * distinct item per customer: gigabytes on a large store).
+ */
 export interface ForYouCustomers {
   count: number;
   /** The customers holding item i most strongly: customers[start[i] .. start[i + 1]), ascending. */
   postings: { start: Int32Array; customers: Int32Array; values: Float64Array };
-  /** Customer → row of its repeat vector (-1: in no posting list, never a neighbour). */
-  row: Int32Array;
-  vectors: { start: Int32Array; items: Int32Array; values: Float64Array };
+  histories: HistoryRows;
+  /** Scratch for one vector: dense values, marks, and the touched items. */
+  vector: VectorScratch;
+}
+
+export interface VectorScratch {
+  acc: Float64Array;
+  mark: Uint8Array;
+  touched: Int32Array;
+}
+
+export const vectorScratch = (items: number): VectorScratch => ({
+  acc: new Float64Array(items),
+  mark: new Uint8Array(items),
+  touched: new Int32Array(items),
+});
+
+/**
+ * Customer c's repeat vector into the scratch (the same sums, in the same order, as `repeatVector`):
+ * its items are `touched[0..t)` (in first-touch order), their values in `acc`. The caller resets
+ * `acc` and `mark` for those items.
+ */
+export function customerVector(
+  h: HistoryRows,
+  c: number,
+  params: Pick<ForYouParams, "groupCount" | "withinDecay" | "groupDecay">,
+  v: VectorScratch,
+): number {
+  const { acc, mark, touched } = v;
+  const first = h.customerStart[c]!;
+  const n = h.customerStart[c + 1]! - first;
+  const sizes = groupSizes(n, params.groupCount);
+  let t = 0;
+  let start = 0;
+  for (let g = 0; g < sizes.length; g++) {
+    const size = sizes[g]!;
+    const groupWeight = Math.pow(params.groupDecay, params.groupCount - 1 - g) / size / sizes.length;
+    for (let b = start; b < start + size; b++) {
+      const w = Math.pow(params.withinDecay, n - 1 - b) * groupWeight;
+      const row = h.basket[first + b]!;
+      for (let l = h.rows.start[row]!; l < h.rows.start[row + 1]!; l++) {
+        const item = h.rows.items[l]!;
+        if (!mark[item]) {
+          mark[item] = 1;
+          touched[t++] = item;
+        }
+        acc[item] = acc[item]! + w;
+      }
+    }
+    start += size;
+  }
+  return t;
 }
 
 /** What the recs-build job precomputes: reference customers' vectors and item co-purchase neighbours. */
@@ -164,47 +217,20 @@ export function forYouModel(
 }
 
 /**
- * Every reference customer's repeat vector, one at a time into dense scratch (the same sums, in the same
- * order, as `repeatVector`): its norm, and a bounded heap per item of the `cap` strongest holders (ties:
- * the lower customer). Only customers left in some posting list can be neighbours, so only their
- * vectors are kept: memory O(customers + items × cap), not O(Σ distinct items per customer).
+ * Every reference customer's repeat vector, one at a time into dense scratch: its norm, and a bounded
+ * heap per item of the `cap` strongest holders (ties: the lower customer). Memory O(customers + items × cap).
  */
 function referenceCustomers(h: HistoryRows, params: ForYouParams, items: number, cap: number) {
   const count = h.customerStart.length - 1;
-  const acc = new Float64Array(items);
-  const mark = new Uint8Array(items);
-  const touched = new Int32Array(items);
-  const vector = (c: number): number => {
-    const first = h.customerStart[c]!;
-    const n = h.customerStart[c + 1]! - first;
-    const sizes = groupSizes(n, params.groupCount);
-    let t = 0;
-    let start = 0;
-    sizes.forEach((size, g) => {
-      const groupWeight = Math.pow(params.groupDecay, params.groupCount - 1 - g) / size / sizes.length;
-      for (let b = start; b < start + size; b++) {
-        const w = Math.pow(params.withinDecay, n - 1 - b) * groupWeight;
-        const row = h.basket[first + b]!;
-        for (let l = h.rows.start[row]!; l < h.rows.start[row + 1]!; l++) {
-          const item = h.rows.items[l]!;
-          if (!mark[item]) {
-            mark[item] = 1;
-            touched[t++] = item;
-          }
-          acc[item] = acc[item]! + w;
-        }
-      }
-      start += size;
-    });
-    touched.subarray(0, t).sort();
-    return t;
-  };
+  const scratch = vectorScratch(items);
+  const { acc, mark, touched } = scratch;
   const norms = new Float64Array(count);
   const heapSize = new Int32Array(items);
   const heapCustomer = new Int32Array(items * cap);
   const heapValue = new Float64Array(items * cap);
   for (let c = 0; c < count; c++) {
-    const t = vector(c);
+    const t = customerVector(h, c, params, scratch);
+    touched.subarray(0, t).sort();
     let norm2 = 0;
     for (let j = 0; j < t; j++) {
       const item = touched[j]!;
@@ -220,50 +246,16 @@ function referenceCustomers(h: HistoryRows, params: ForYouParams, items: number,
   for (let i = 0; i < items; i++) start[i + 1] = start[i]! + heapSize[i]!;
   const holders = new Int32Array(start[items]!);
   const values = new Float64Array(start[items]!);
-  const row = new Int32Array(count).fill(-1);
   for (let i = 0; i < items; i++) {
     const base = i * cap;
     const order = Array.from({ length: heapSize[i]! }, (_, j) => base + j).sort((a, b) => heapCustomer[a]! - heapCustomer[b]!);
     order.forEach((p, j) => {
       holders[start[i]! + j] = heapCustomer[p]!;
       values[start[i]! + j] = heapValue[p]!;
-      row[heapCustomer[p]!] = 0;
     });
   }
-  // The posted customers' vectors, again, kept.
-  let rows = 0;
-  let nonZero = 0;
-  const posted: number[] = [];
-  for (let c = 0; c < count; c++) {
-    if (row[c] !== 0) continue;
-    row[c] = rows++;
-    posted.push(c);
-    nonZero += h.customerStart[c + 1]! - h.customerStart[c]! > 0 ? vectorSize(h, c) : 0;
-  }
-  const vectors = { start: new Int32Array(rows + 1), items: new Int32Array(nonZero), values: new Float64Array(nonZero) };
-  let n = 0;
-  posted.forEach((c, r) => {
-    const t = vector(c);
-    for (let j = 0; j < t; j++) {
-      const item = touched[j]!;
-      vectors.items[n] = item;
-      vectors.values[n++] = acc[item]!;
-      acc[item] = 0;
-      mark[item] = 0;
-    }
-    vectors.start[r + 1] = n;
-  });
-  return { customers: { count, postings: { start, customers: holders, values }, row, vectors }, norms };
-}
-
-/** Distinct items over customer c's baskets (an upper bound is enough: the arrays are sized by it). */
-function vectorSize(h: HistoryRows, c: number): number {
-  let lines = 0;
-  for (let b = h.customerStart[c]!; b < h.customerStart[c + 1]!; b++) {
-    const row = h.basket[b]!;
-    lines += h.rows.start[row + 1]! - h.rows.start[row]!;
-  }
-  return lines;
+  const customers: ForYouCustomers = { count, postings: { start, customers: holders, values }, histories: h, vector: scratch };
+  return { customers, norms };
 }
 
 /** Offers (customer, value) to item's bounded min-heap of its strongest holders; customers come ascending. */

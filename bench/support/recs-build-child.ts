@@ -50,7 +50,15 @@ async function main() {
   const now = Date.UTC(2026, 0, 1);
   t = Date.now();
   const cpu = process.cpuUsage();
-  const model = buildRecsModel({ products: catalogue, purchases: log, now });
+  const model = buildRecsModel({
+    products: catalogue,
+    purchases: log,
+    now,
+    trace: (phase) =>
+      say(
+        `  ${phase} (rss ${Math.round(process.memoryUsage().rss / 1e6)} MB, heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB, buffers ${Math.round(process.memoryUsage().arrayBuffers / 1e6)} MB)`,
+      ),
+  });
   const modelSeconds = (Date.now() - t) / 1000;
   say(`model in ${modelSeconds.toFixed(1)} s (rss ${Math.round(process.memoryUsage().rss / 1e6)} MB)`);
   let lists = 0;

@@ -86,7 +86,10 @@ export function buildRecsModel(input: {
   now: number;
   params?: ForYouParams;
   neighboursPerItem?: number;
+  /** Called after each phase (the bench logs memory per phase). */
+  trace?: (phase: string) => void;
 }): RecsModel {
+  const trace = input.trace ?? (() => {});
   const params = input.params ?? FOR_YOU_DEFAULTS;
   const perItem = input.neighboursPerItem ?? 30;
   const products = [...input.products];
@@ -112,8 +115,10 @@ export function buildRecsModel(input: {
   };
   const log = input.purchases instanceof PurchaseLog ? input.purchases : logOf(input.purchases);
   const histories = new PurchaseHistories(log.take(), itemOf);
+  trace("histories");
   const reference = histories.rows;
   const forYou = forYouModel(reference, params, input.now);
+  trace("for-you model");
   const sessions = new Map<string, Set<number>>();
   for (const v of input.views ?? []) {
     const set = sessions.get(v.viewerId) ?? new Set<number>();
@@ -121,6 +126,7 @@ export function buildRecsModel(input: {
     sessions.set(v.viewerId, set);
   }
   const purchased = coOccurrence(reference.rows, perItem);
+  trace("co-purchase neighbours");
   return {
     builtAt: input.now,
     products,
