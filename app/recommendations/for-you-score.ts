@@ -1,5 +1,5 @@
 import { bestOf } from "./engine/top-k";
-import { customerVector, type ForYouModel, type ForYouParams, type PurchaseHistory } from "./for-you";
+import { neighbourVector, type ForYouModel, type ForYouParams, type PurchaseHistory } from "./for-you";
 import { repeatVector, type SparseVector } from "./tifuknn";
 
 /**
@@ -154,14 +154,11 @@ function neighbourTerm(own: SparseVector, model: ForYouModel, params: ForYouPara
   for (const { item: c, score: s } of bestOf(touched, sims, candidates, params.k)) {
     const w = params.simPower === 0 ? 1 : Math.pow(s, params.simPower);
     weightSum += w;
-    const size = customerVector(customers.histories, c, params, customers.vector);
-    const { acc: vector, mark, touched: vectorItems } = customers.vector;
-    for (let i = 0; i < size; i++) {
+    const { items: vectorItems, values: vector } = neighbourVector(customers, c, params);
+    for (let i = 0; i < vectorItems.length; i++) {
       const item = vectorItems[i]!;
       if (acc[item] === 0) accItems[m++] = item;
-      acc[item] = acc[item]! + w * vector[item]!;
-      vector[item] = 0;
-      mark[item] = 0;
+      acc[item] = acc[item]! + w * vector[i]!;
     }
   }
   let n = 0;

@@ -92,6 +92,45 @@ export interface ForYouCustomers {
   histories: HistoryRows;
   /** Scratch for one vector: dense values, marks, and the touched items. */
   vector: VectorScratch;
+  /**
+   * Vectors of frequent neighbours with long histories, computed once: the strongest holders of popular
+   * items are the same heavy buyers for many customers. Bounded (`NEIGHBOUR_CACHE_VALUES` values; emptied
+   * when full). Values are exactly those recomputed.
+   */
+  cache: Map<number, { items: Int32Array; values: Float64Array }>;
+  cached: number;
+}
+
+/** Neighbours with at least this many baskets are cached; at most this many cached values (~12 bytes each). */
+export const NEIGHBOUR_CACHE_MIN_BASKETS = 3;
+export const NEIGHBOUR_CACHE_VALUES = 8_000_000;
+
+/**
+ * Customer c's repeat vector as (items, values), from the cache or computed (and cached when long).
+ */
+export function neighbourVector(f: ForYouCustomers, c: number, params: ForYouParams): { items: Int32Array; values: Float64Array } {
+  const hit = f.cache.get(c);
+  if (hit) return hit;
+  const h = f.histories;
+  const size = customerVector(h, c, params, f.vector);
+  const { acc, mark, touched } = f.vector;
+  const items = touched.slice(0, size);
+  const values = new Float64Array(size);
+  for (let i = 0; i < size; i++) {
+    values[i] = acc[items[i]!]!;
+    acc[items[i]!] = 0;
+    mark[items[i]!] = 0;
+  }
+  const vector = { items, values };
+  if (h.customerStart[c + 1]! - h.customerStart[c]! >= NEIGHBOUR_CACHE_MIN_BASKETS) {
+    if (f.cached + size > NEIGHBOUR_CACHE_VALUES) {
+      f.cache.clear();
+      f.cached = 0;
+    }
+    f.cache.set(c, vector);
+    f.cached += size;
+  }
+  return vector;
 }
 
 export interface VectorScratch {
@@ -254,7 +293,14 @@ function referenceCustomers(h: HistoryRows, params: ForYouParams, items: number,
       values[start[i]! + j] = heapValue[p]!;
     });
   }
-  const customers: ForYouCustomers = { count, postings: { start, customers: holders, values }, histories: h, vector: scratch };
+  const customers: ForYouCustomers = {
+    count,
+    postings: { start, customers: holders, values },
+    histories: h,
+    vector: scratch,
+    cache: new Map(),
+    cached: 0,
+  };
   return { customers, norms };
 }
 

@@ -50,14 +50,19 @@ async function main() {
   const now = Date.UTC(2026, 0, 1);
   t = Date.now();
   const cpu = process.cpuUsage();
+  let phaseStarted = Date.now();
   const model = buildRecsModel({
     products: catalogue,
     purchases: log,
     now,
-    trace: (phase) =>
+    trace: (phase) => {
+      const m = process.memoryUsage();
+      const mb = (n: number) => Math.round(n / 1e6);
       say(
-        `  ${phase} (rss ${Math.round(process.memoryUsage().rss / 1e6)} MB, heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB, buffers ${Math.round(process.memoryUsage().arrayBuffers / 1e6)} MB)`,
-      ),
+        `  ${phase} in ${((Date.now() - phaseStarted) / 1000).toFixed(1)} s (rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)} MB, buffers ${mb(m.arrayBuffers)} MB)`,
+      );
+      phaseStarted = Date.now();
+    },
   });
   const modelSeconds = (Date.now() - t) / 1000;
   say(`model in ${modelSeconds.toFixed(1)} s (rss ${Math.round(process.memoryUsage().rss / 1e6)} MB)`);
