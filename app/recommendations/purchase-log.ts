@@ -1,4 +1,5 @@
 import type { PurchaseRecord } from "./engine/model";
+import { StringTable } from "./string-table";
 
 /**
  * A shop's purchases as the model reads them: orders grouped and numbered in order of first appearance,
@@ -28,7 +29,8 @@ export class PurchaseLog {
   private customerIds: string[] = [];
   private productIndex = new Map<string, number>();
   private productIds: string[] = [];
-  private orderIndex = new Map<string, number>();
+  /** Order ids interned without keeping a string per order (a large shop has millions). */
+  private orderIndex = new StringTable();
   private orderCustomer = new Int32Array(1024);
   private orderAt = new Float64Array(1024);
   private orders = 0;
@@ -36,9 +38,9 @@ export class PurchaseLog {
   private runOrder = new Int32Array(1024);
   private runStart = new Int32Array(1025);
   private runs = 0;
-  /** Lines' products in fixed chunks (growing never copies, and never leaves a garbage array behind). */
-  private chunks: Int32Array[] = [];
-  private chunk = new Int32Array(0);
+  /** Lines' products in one resizable buffer: it grows in place (no copy, no garbage array behind). */
+  private lineBuffer = resizableBuffer();
+  private lineProduct = new Int32Array(this.lineBuffer);
   lines = 0;
   private lastOrderId: string | null = null;
   private taken = false;
@@ -47,11 +49,9 @@ export class PurchaseLog {
     if (this.taken) throw new Error("PurchaseLog: add after take()");
     // A line of the order of the line before joins its run; otherwise a new run (of a new or known order).
     if (p.orderId !== this.lastOrderId) {
-      let o: number;
-      const known = this.orderIndex.get(p.orderId);
-      if (known === undefined) {
-        o = this.orders++;
-        this.orderIndex.set(p.orderId, o);
+      const o = this.orderIndex.intern(p.orderId);
+      if (o === this.orders) {
+        this.orders += 1;
         if (o === this.orderAt.length) {
           this.orderCustomer = grow(this.orderCustomer, Int32Array);
           this.orderAt = grow(this.orderAt, Float64Array);
@@ -64,7 +64,7 @@ export class PurchaseLog {
         }
         this.orderCustomer[o] = c;
         this.orderAt[o] = p.at;
-      } else o = known;
+      }
       if (this.runs + 1 >= this.runOrder.length) {
         this.runOrder = grow(this.runOrder, Int32Array);
         this.runStart = grow(this.runStart, Int32Array);
@@ -80,32 +80,20 @@ export class PurchaseLog {
       this.productIds.push(p.productId);
       this.productIndex.set(p.productId, product);
     }
-    const at = this.lines & CHUNK_MASK;
-    if (at === 0) {
-      this.chunk = new Int32Array(CHUNK);
-      this.chunks.push(this.chunk);
-    }
-    this.chunk[at] = product;
-    this.lines += 1;
+    if (this.lines === this.lineProduct.length) this.lineBuffer.resize(Math.max(1 << 16, Math.ceil(this.lines * 1.25)) * 4);
+    this.lineProduct[this.lines++] = product;
   }
 
   /** The purchases as baskets; the log is empty afterwards (its memory is the model's). */
   take(): PurchaseBaskets {
     this.taken = true;
-    this.orderIndex = new Map();
+    this.orderIndex = new StringTable();
     this.customers = new Map();
     this.productIndex = new Map();
     const orders = this.orders;
     const runs = this.runs;
     this.runStart[runs] = this.lines;
-    // One contiguous array, each chunk let go once copied.
-    let lines = new Int32Array(this.lines);
-    this.chunks.forEach((chunk, i) => {
-      lines.set(chunk.subarray(0, Math.min(CHUNK, this.lines - i * CHUNK)), i * CHUNK);
-      this.chunks[i] = EMPTY;
-    });
-    this.chunks = [];
-    this.chunk = EMPTY;
+    let lines: Int32Array = this.lineProduct.subarray(0, this.lines);
     const orderStart = new Int32Array(orders + 1);
     // Usually each order's lines arrive together, in order of first appearance: already grouped.
     let grouped = runs === orders;
@@ -148,9 +136,16 @@ export class PurchaseLog {
   }
 }
 
-const CHUNK = 1 << 20;
-const CHUNK_MASK = CHUNK - 1;
-const EMPTY = new Int32Array(0);
+/** Lines are 32-bit: room for 1,000,000,000 (address space reserved, memory used as it fills). */
+const MAX_LINE_BYTES = 4 * 1_000_000_000;
+
+type ResizableBuffer = ArrayBuffer & { resize(bytes: number): void };
+
+function resizableBuffer(): ResizableBuffer {
+  // ES2024 resizable ArrayBuffer (Node ≥ 20); the project's TypeScript lib is ES2023.
+  const Resizable = ArrayBuffer as unknown as new (bytes: number, options: { maxByteLength: number }) => ResizableBuffer;
+  return new Resizable(0, { maxByteLength: MAX_LINE_BYTES });
+}
 
 function grow<T extends Int32Array | Float64Array>(a: T, Type: new (n: number) => T): T {
   const b = new Type(Math.ceil(a.length * 1.5) + 16);
