@@ -28,6 +28,19 @@ async function open(path: string): Promise<{ page: Page; app: ReturnType<Page["f
   const page = await openPage(browser);
   await page.setViewportSize({ width: 1280, height: 1400 });
   await page.goto(`${demo.standinUrl}/admin/apps/rapport/${path}`, { waitUntil: "domcontentloaded", timeout: 90_000 });
+  // Fields typed before the app hydrates never reach React's state (the first test on a fresh demo
+  // met that): wait for Remix's router in the app's frame, which it sets as it hydrates.
+  await expect
+    .poll(
+      async () =>
+        page
+          .frames()
+          .find((f) => f.name() === "app-iframe")
+          ?.evaluate(() => Boolean((window as { __remixRouter?: unknown }).__remixRouter))
+          .catch(() => false) ?? false,
+      { timeout: 60_000 },
+    )
+    .toBe(true);
   return { page, app: page.frameLocator("iframe[name=app-iframe]") };
 }
 const shot = async (page: Page, name: string) => {
@@ -42,10 +55,21 @@ describe("loyalty admin in the browser", () => {
       const { page, app } = await open("loyalty/settings");
       const label = app.getByLabel("Points are called");
       await label.waitFor({ timeout: 60_000 });
-      await label.fill("");
-      await app.getByLabel("Sign-up bonus").fill("-4");
-      await app.getByRole("button", { name: "Save" }).click(); // Polaris Page primaryAction, in the app's frame
-      await expect.poll(() => app.getByText("Enter what your points are called").count(), { timeout: 30_000 }).toBe(1);
+      const error = app.getByText("Enter what your points are called");
+      // Typed and saved again while no error shows: a first try can land just before React hydrates.
+      await expect
+        .poll(
+          async () => {
+            if ((await error.count()) === 0) {
+              await label.fill("");
+              await app.getByLabel("Sign-up bonus").fill("-4");
+              await app.getByRole("button", { name: "Save" }).click(); // Polaris Page primaryAction, in the app's frame
+            }
+            return error.count();
+          },
+          { timeout: 45_000, interval: 3_000 },
+        )
+        .toBe(1);
       await shot(page, "settings-errors");
       await label.fill("Stars");
       await app.getByLabel("Sign-up bonus").fill("100");
