@@ -1,7 +1,7 @@
 import type { Tx } from "../../db.server";
 import type { Posting } from "../ledger.server";
 import { pointsEarned, rewardRedeemed } from "./flow-triggers";
-import { queueFlowTrigger } from "./queue-flow-trigger.server";
+import { queueFlowTrigger, queueFlowTriggers } from "./queue-flow-trigger.server";
 import { triggerInUse } from "./trigger-use.server";
 
 /**
@@ -17,8 +17,11 @@ export async function queueEarnedTriggers(tx: Tx, shop: string, postings: readon
     select: { customerGid: true, balance: true },
   });
   const balance = new Map(accounts.map((a) => [a.customerGid, a.balance]));
-  for (const p of earned)
-    await queueFlowTrigger(tx, shop, p.idempotencyKey, pointsEarned(p.customerGid, p.points, balance.get(p.customerGid) ?? 0));
+  await queueFlowTriggers(
+    tx,
+    shop,
+    earned.map((p) => ({ eventKey: p.idempotencyKey, trigger: pointsEarned(p.customerGid, p.points, balance.get(p.customerGid) ?? 0) })),
+  );
 }
 
 /** Queues "Loyalty reward redeemed" for a redemption whose code was just issued (same transaction). */

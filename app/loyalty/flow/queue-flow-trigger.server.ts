@@ -11,13 +11,26 @@ import { triggerInUse } from "./trigger-use.server";
  * @example await queueFlowTrigger(tx, shop, `order:${orderGid}:earn`, pointsEarned(customerGid, 25, 320))
  */
 export async function queueFlowTrigger(tx: Tx, shop: string, eventKey: string, trigger: FlowTrigger): Promise<void> {
-  if (!(await triggerInUse(tx, shop, trigger.handle))) return;
-  await enqueueJob(tx, {
-    kind: "flow-trigger",
-    shop,
-    key: `flow:${shop}:${trigger.handle}:${eventKey}`,
-    payload: { handle: trigger.handle, payload: trigger.payload },
-    // Behind the work shoppers and merchants wait for (syncs, builds): Flow runs asynchronously anyway.
-    priority: -1,
-  });
+  await queueFlowTriggers(tx, shop, [{ eventKey, trigger }]);
+}
+
+/** Queues several events' triggers: whether the shop uses a trigger is read once per handle. */
+export async function queueFlowTriggers(
+  tx: Tx,
+  shop: string,
+  events: readonly { eventKey: string; trigger: FlowTrigger }[],
+): Promise<void> {
+  const inUse = new Map<string, boolean>();
+  for (const { eventKey, trigger } of events) {
+    if (!inUse.has(trigger.handle)) inUse.set(trigger.handle, await triggerInUse(tx, shop, trigger.handle));
+    if (!inUse.get(trigger.handle)) continue;
+    await enqueueJob(tx, {
+      kind: "flow-trigger",
+      shop,
+      key: `flow:${shop}:${trigger.handle}:${eventKey}`,
+      payload: { handle: trigger.handle, payload: trigger.payload },
+      // Behind the work shoppers and merchants wait for (syncs, builds): Flow runs asynchronously anyway.
+      priority: -1,
+    });
+  }
 }

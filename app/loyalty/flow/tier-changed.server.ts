@@ -1,7 +1,7 @@
 import type { Tx } from "../../db.server";
 import { markLoyaltyMirror } from "../mirror/mark-mirror.server";
 import { tierChanged } from "./flow-triggers";
-import { queueFlowTrigger } from "./queue-flow-trigger.server";
+import { queueFlowTriggers } from "./queue-flow-trigger.server";
 
 /** One customer's move between tiers (names; null: in no tier), keyed by what caused it. */
 export interface TierChange {
@@ -24,6 +24,9 @@ export async function onTierChanged(tx: Tx, shop: string, changes: readonly Tier
     shop,
     moved.map((c) => c.customerGid),
   );
-  for (const c of moved)
-    await queueFlowTrigger(tx, shop, `tier:${c.customerGid}:${c.cause}`, tierChanged(c.customerGid, c.previous, c.next));
+  await queueFlowTriggers(
+    tx,
+    shop,
+    moved.map((c) => ({ eventKey: `tier:${c.customerGid}:${c.cause}`, trigger: tierChanged(c.customerGid, c.previous, c.next) })),
+  );
 }
