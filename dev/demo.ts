@@ -191,11 +191,11 @@ async function verify(world: DevEnvironment, db: Db): Promise<string[]> {
     async () => ((await db.job.count({ where: { ...refresh, status: { in: ["queued", "running"] } } })) === 0 ? true : null),
     120_000,
   );
-  const scored = await db.customer.groupBy({ by: ["rfmSegment"], where: { shop: world.shop, rfmSegment: { not: null } }, _count: true });
+  const scored = await db.customerRfm.groupBy({ by: ["segment"], where: { shop: world.shop }, _count: { _all: true } });
   if (scored.length === 0) throw new Error("no customer has an RFM segment");
-  const largest = scored.sort((a, b) => b._count - a._count)[0]!;
+  const largest = scored.sort((a, b) => b._count._all - a._count._all)[0]!;
   lines.push(
-    `RFM segments: ${scored.reduce((n, s) => n + s._count, 0)} customers in ${scored.length} segments, most in "${largest.rfmSegment}" (${largest._count})`,
+    `RFM segments: ${scored.reduce((n, s) => n + s._count._all, 0)} customers in ${scored.length} segments, most in "${largest.segment}" (${largest._count._all})`,
   );
   return lines;
 }

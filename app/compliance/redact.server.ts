@@ -20,10 +20,6 @@ const TOMBSTONE = {
   netSpentMinor: 0n,
   firstOrderAt: null,
   lastOrderAt: null,
-  rfmRecency: null,
-  rfmFrequency: null,
-  rfmMonetary: null,
-  rfmSegment: null,
 };
 
 /** Tables whose rows of the customer stay, made anonymous, rather than deleted. */
@@ -90,6 +86,7 @@ export async function redactShop(tx: Tx, shop: string): Promise<void> {
   await tx.loyaltyAccount.deleteMany({ where: { shop } });
   await tx.redemption.deleteMany({ where: { shop } });
   await tx.loyaltyReward.deleteMany({ where: { shop } });
+  await tx.customerRfm.deleteMany({ where: { shop } });
   await tx.customer.deleteMany({ where: { shop } });
   await tx.productCollection.deleteMany({ where: { shop } });
   await tx.productVariant.deleteMany({ where: { shop } });

@@ -37,7 +37,8 @@ export async function recordCustomers(tx: Tx, shop: string, commands: CustomerCo
 
 /**
  * customers/delete: the shopper is gone from the shop. The profile keeps a tombstone (so a late update
- * cannot bring them back) and loses what identifies them; orders and points stay, anonymous.
+ * cannot bring them back) and loses what identifies them; orders and points stay, anonymous. They are
+ * no longer ranked: their RFM scores go (the customer list reads a segment's members from them).
  */
 export async function recordCustomerDeletes(tx: Tx, shop: string, commands: CustomerDeleteCommand[]): Promise<void> {
   for (const { customerGid, at } of commands) {
@@ -45,6 +46,7 @@ export async function recordCustomerDeletes(tx: Tx, shop: string, commands: Cust
     const gone = { deletedAt: at, email: null, firstName: null, lastName: null, phone: null };
     if (!row) await tx.customer.create({ data: { id: randomUUID(), shop, customerGid, ...gone } });
     else if (!row.deletedAt || row.deletedAt < at) await tx.customer.update({ where: { id: row.id }, data: gone });
+    await tx.customerRfm.deleteMany({ where: { shop, customerGid } });
   }
 }
 

@@ -22,7 +22,10 @@ const TIMELINE_LIMIT = 200;
  * @returns null when the shop has no such customer (or they were redacted)
  */
 export async function getCustomerProfile(shop: string, customerGid: string) {
-  const customer = await prisma.customer.findUnique({ where: { shop_customerGid: { shop, customerGid } } });
+  const customer = await prisma.customer.findUnique({
+    where: { shop_customerGid: { shop, customerGid } },
+    include: { rfm: { select: { recency: true, frequency: true, monetary: true, segment: true } } },
+  });
   if (!customer || customer.redactedAt) return null;
   const visitors = (await prisma.visitorLink.findMany({ where: { shop, customerGid }, select: { visitorId: true } })).map(
     (v) => v.visitorId,
@@ -91,7 +94,7 @@ export async function getCustomerProfile(shop: string, customerGid: string) {
     netLifetimeValueMinor: netMinor,
     averageOrderValueMinor: customer.ordersCount ? Math.round(Number(customer.spentMinor) / customer.ordersCount) : 0,
     points,
-    segments: [...(customer.rfmSegment ? [customer.rfmSegment] : []), ...segments.map((s) => s.name).sort()],
+    segments: [...(customer.rfm ? [customer.rfm.segment] : []), ...segments.map((s) => s.name).sort()],
     exports,
     timeline: timeline.slice(0, TIMELINE_LIMIT),
   };

@@ -26,7 +26,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       ordersCount: c.ordersCount,
       firstOrderAt: c.firstOrderAt?.toISOString() ?? null,
       lastOrderAt: c.lastOrderAt?.toISOString() ?? null,
-      rfm: c.rfmRecency ? `R${c.rfmRecency} · F${c.rfmFrequency} · M${c.rfmMonetary}` : null,
+      rfm: c.rfm ? `R${c.rfm.recency} · F${c.rfm.frequency} · M${c.rfm.monetary}` : null,
     },
     exports: profile.exports.map((e) => ({ id: e.id, createdAt: e.createdAt.toISOString() })),
     timeline: profile.timeline.map((t) => ({ ...t, at: t.at.toISOString() })),

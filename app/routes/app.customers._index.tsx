@@ -154,7 +154,7 @@ export default function Customers() {
                 </IndexTable.Cell>
                 <IndexTable.Cell>{c.email ?? ""}</IndexTable.Cell>
                 <IndexTable.Cell>
-                  <span data-testid="customer-segment">{c.rfmSegment ?? "—"}</span>
+                  <span data-testid="customer-segment">{c.segment ?? "—"}</span>
                 </IndexTable.Cell>
                 <IndexTable.Cell>{c.ordersCount}</IndexTable.Cell>
                 <IndexTable.Cell>{formatMoney(c.netSpentMinor, currencyCode)}</IndexTable.Cell>

@@ -1,7 +1,6 @@
 import { dbKind, SQL, type Db, type Tx } from "../db.server";
 import { cutoffsOfSorted, sortedValues } from "./rfm-cutoffs";
 import { saveRfmCutoffs } from "./rfm-cutoffs-store.server";
-import { mostlyUnscored, scoreAllRebuildingIndexes } from "./score-rfm-bulk.server";
 import { BUYING, scoreCustomers, type RfmCutoffValues } from "./score-rfm.server";
 
 /** Customers scored per statement: each commits on its own, so order processing waits a fraction of a second at most. */
@@ -33,8 +32,8 @@ async function measureCutoffs(db: Db, shop: string): Promise<{ buyers: number; c
 }
 
 /**
- * Runs one chunk's statement in its own transaction; on SQLite its connection gets a 64 MB page cache
- * first (the default 2 MB re-reads the segment index's pages for every few rows it moves).
+ * Runs one chunk's statements in their own transaction; on SQLite its connection gets a 64 MB page cache
+ * first (with the default 2 MB, CustomerRfm's index pages are read again for every few rows written).
  */
 function inChunkTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.$transaction(
@@ -46,7 +45,7 @@ function inChunkTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T>
   );
 }
 
-/** Scores every customer of the shop, CHUNK a statement by customerGid, each committed on its own. */
+/** Scores every customer of the shop, CHUNK at a time by customerGid, each chunk committed on its own. */
 async function scoreInChunks(db: Db, shop: string, cutoffs: RfmCutoffValues, progress?: Progress): Promise<number> {
   const [count] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM "Customer" WHERE "shop" = ${shop}`;
   const total = Number(count?.n ?? 0);
@@ -70,9 +69,8 @@ type Progress = (done: number, total: number) => Promise<unknown>;
 /**
  * Recomputes every customer's RFM quintile scores and named segment for a shop: the buyers' three
  * measures are read once to find the twelve cut-offs, then set-based UPDATEs score the customers
- * against them — CHUNK customers (by customerGid) a statement, or on SQLite, when most of the table
- * has no score yet, all at once with the segment index rebuilt after (score-rfm-bulk.server.ts) — and
- * the cut-offs are stored for the incremental scoring that follows (refresh-rfm.server.ts). Rows whose
+ * against them into CustomerRfm — CHUNK customers (by customerGid) a transaction — and the cut-offs
+ * are stored for the incremental scoring that follows (refresh-rfm.server.ts). Rows whose
  * scores did not change are not written. Customers without orders, deleted or redacted lose their scores.
  * @returns how many customers' scores changed
  * @example await computeRfm(prisma, shop, { progress: (done, total) => ctx.progress({ done, total }) })
@@ -80,10 +78,7 @@ type Progress = (done: number, total: number) => Promise<unknown>;
 export async function computeRfm(db: Db, shop: string, options: { progress?: Progress } = {}): Promise<number> {
   const computedAt = new Date();
   const { buyers, cutoffs } = await measureCutoffs(db, shop);
-  const changed =
-    dbKind === "sqlite" && (await mostlyUnscored(db, shop))
-      ? await scoreAllRebuildingIndexes(db, shop, cutoffs)
-      : await scoreInChunks(db, shop, cutoffs, options.progress);
+  const changed = await scoreInChunks(db, shop, cutoffs, options.progress);
   // Last: a run cut short leaves the previous cut-offs (or none) in place, and the next run starts over.
   await saveRfmCutoffs(db, shop, { buyers, cutoffs, computedAt });
   return changed;

@@ -24,8 +24,9 @@ export async function membershipCandidates(shop: string): Promise<string[]> {
   const rows = await prisma.$queryRaw<{ owner: string }[]>`
     SELECT "owner" FROM (
       SELECT c."customerGid" AS "owner", mv."value" AS "held", ${names} AS "g",
-        CASE WHEN c."deletedAt" IS NULL AND c."redactedAt" IS NULL THEN ${SQL.raw(jsonString(`c."rfmSegment"`))} END AS "r"
-      FROM "Customer" c LEFT JOIN "MetafieldValue" mv
+        CASE WHEN c."deletedAt" IS NULL AND c."redactedAt" IS NULL THEN ${SQL.raw(jsonString(`rfm."segment"`))} END AS "r"
+      FROM "Customer" c LEFT JOIN "CustomerRfm" rfm ON rfm."shop" = c."shop" AND rfm."customerGid" = c."customerGid"
+      LEFT JOIN "MetafieldValue" mv
         ON mv."shop" = c."shop" AND mv."ownerGid" = c."customerGid" AND mv."namespace" = ${namespace} AND mv."key" = ${key}
       WHERE c."shop" = ${shop}
     ) lists

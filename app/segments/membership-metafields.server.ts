@@ -37,10 +37,13 @@ export async function writeSegmentMembership(
   let pending = 0;
   for (let i = 0; i < candidates.length; i += CUSTOMERS_PER_ROUND) {
     const owners = candidates.slice(i, i + CUSTOMERS_PER_ROUND);
-    const [rfm, members, held] = await Promise.all([
+    const [rfm, live, members, held] = await Promise.all([
+      prisma.customerRfm.findMany({ where: { shop, customerGid: { in: owners } }, select: { customerGid: true, segment: true } }),
+      // Scores of a customer deleted or redacted since they were scored are not written back. (Their own
+      // query by key: as a relation filter, Prisma matches the two-column key against all of Customer.)
       prisma.customer.findMany({
-        where: { shop, customerGid: { in: owners }, rfmSegment: { not: null }, deletedAt: null, redactedAt: null },
-        select: { customerGid: true, rfmSegment: true },
+        where: { shop, customerGid: { in: owners }, deletedAt: null, redactedAt: null },
+        select: { customerGid: true },
       }),
       prisma.segmentMember.findMany({ where: { shop, customerGid: { in: owners } }, select: { customerGid: true, segmentId: true } }),
       prisma.metafieldValue.findMany({
@@ -48,7 +51,8 @@ export async function writeSegmentMembership(
         select: { ownerGid: true, value: true },
       }),
     ]);
-    const lists = new Map<string, string[]>(rfm.map((c) => [c.customerGid, [c.rfmSegment!]]));
+    const alive = new Set(live.map((c) => c.customerGid));
+    const lists = new Map<string, string[]>(rfm.filter((c) => alive.has(c.customerGid)).map((c) => [c.customerGid, [c.segment]]));
     members.sort((a, b) => position.get(a.segmentId)! - position.get(b.segmentId)!);
     for (const m of members) lists.set(m.customerGid, [...(lists.get(m.customerGid) ?? []), segments[position.get(m.segmentId)!]!.name]);
     const heldValue = new Map(held.map((h) => [h.ownerGid, h.value]));

@@ -25,22 +25,33 @@ const segmentSql = (r: Sql, f: Sql, m: Sql) =>
     RFM_GRID.flatMap((row, r) => row.map((name, fm) => `WHEN ${(r + 1) * 10 + fm + 1} THEN '${name.replace(/'/g, "''")}'`)).join(" "),
   )} END`;
 
+/** Customers who hold a CustomerRfm row: buyers with a last order (never null for a buyer; checked all the same). */
+const RANKED = SQL.sql`${BUYING} AND "lastOrderAt" IS NOT NULL`;
+
 /**
- * Scores the shop's customers that `rows` selects against the cut-offs, in one set-based UPDATE: each
- * row's R, F, M and named segment are a few comparisons with constants (no join, no per-row work
- * outside the database); customers who are not ranked (no orders, deleted, redacted) lose their scores.
- * Rows whose scores and segment would not change are not written.
- * @returns how many customers' scores changed
+ * Scores the shop's customers that `rows` (a condition on "Customer") selects against the cut-offs,
+ * set-based: one INSERT … SELECT … ON CONFLICT DO UPDATE writes each ranked customer's R, F, M, named
+ * segment and the measures they came from into CustomerRfm (a few comparisons with constants per row,
+ * no join, no per-row work outside the database), writing only rows whose values changed; one DELETE
+ * removes the rows of the selected customers who are no longer ranked (no orders, deleted, redacted).
+ * @returns how many customers' rows were written or removed
  * @example await scoreCustomers(tx, shop, cutoffs, SQL.sql`"updatedAt" >= ${since}`)
  */
 export async function scoreCustomers(db: Tx, shop: string, cutoffs: RfmCutoffValues, rows: Sql): Promise<number> {
   const r = scoreSql("lastOrderAt", cutoffs?.recency);
   const f = scoreSql("ordersCount", cutoffs?.frequency);
   const m = scoreSql("netSpentMinor", cutoffs?.monetary);
-  const ranked = (value: Sql) => SQL.sql`(CASE WHEN ${BUYING} THEN ${value} END)`;
-  const [rr, rf, rm, rs] = [ranked(r), ranked(f), ranked(m), ranked(segmentSql(r, f, m))];
-  return db.$executeRaw`
-    UPDATE "Customer" SET "rfmRecency" = ${rr}, "rfmFrequency" = ${rf}, "rfmMonetary" = ${rm}, "rfmSegment" = ${rs}
-    WHERE "shop" = ${shop} AND ${rows} AND ("rfmRecency" IS DISTINCT FROM ${rr} OR "rfmFrequency" IS DISTINCT FROM ${rf}
-      OR "rfmMonetary" IS DISTINCT FROM ${rm} OR "rfmSegment" IS DISTINCT FROM ${rs})`;
+  const changed = (column: string) => SQL.raw(`"CustomerRfm"."${column}" <> excluded."${column}"`);
+  const written = await db.$executeRaw`
+    INSERT INTO "CustomerRfm" ("shop", "customerGid", "recency", "frequency", "monetary", "segment", "lastOrderAt", "ordersCount", "netSpentMinor")
+    SELECT "shop", "customerGid", ${r}, ${f}, ${m}, ${segmentSql(r, f, m)}, "lastOrderAt", "ordersCount", "netSpentMinor"
+    FROM "Customer" WHERE "shop" = ${shop} AND ${RANKED} AND ${rows}
+    ON CONFLICT ("shop", "customerGid") DO UPDATE SET "recency" = excluded."recency", "frequency" = excluded."frequency",
+      "monetary" = excluded."monetary", "segment" = excluded."segment", "lastOrderAt" = excluded."lastOrderAt",
+      "ordersCount" = excluded."ordersCount", "netSpentMinor" = excluded."netSpentMinor"
+    WHERE ${SQL.join(["recency", "frequency", "monetary", "segment", "lastOrderAt", "ordersCount", "netSpentMinor"].map(changed), " OR ")}`;
+  const removed = await db.$executeRaw`
+    DELETE FROM "CustomerRfm" WHERE "shop" = ${shop} AND "customerGid" IN (
+      SELECT "customerGid" FROM "Customer" WHERE "shop" = ${shop} AND ${rows} AND NOT (${RANKED}))`;
+  return written + removed;
 }

@@ -79,19 +79,19 @@ describe("customers in the admin", () => {
     expect(await links.allTextContents()).toContain([someone.firstName, someone.lastName].filter(Boolean).join(" "));
 
     const segment = (
-      await db.customer.groupBy({
-        by: ["rfmSegment"],
-        where: { shop, ...live, rfmSegment: { not: null } },
-        _count: true,
-        orderBy: { _count: { rfmSegment: "asc" } },
+      await db.customerRfm.groupBy({
+        by: ["segment"],
+        where: { shop, customer: live },
+        _count: { _all: true },
+        orderBy: { _count: { segment: "asc" } },
       })
     )[0]!;
     await app.getByLabel("Search name or email").fill("");
-    await app.getByLabel("Segment").selectOption(segment.rfmSegment!);
+    await app.getByLabel("Segment").selectOption(segment.segment);
     await app.getByRole("button", { name: "Apply" }).click();
     const segments = app.locator("[data-testid=customer-segment]");
-    await expect.poll(() => segments.count(), { timeout: 30_000 }).toBe(Math.min(segment._count, 50));
-    expect(new Set(await segments.allTextContents())).toEqual(new Set([segment.rfmSegment]));
+    await expect.poll(() => segments.count(), { timeout: 30_000 }).toBe(Math.min(segment._count._all, 50));
+    expect(new Set(await segments.allTextContents())).toEqual(new Set([segment.segment]));
     await page.close();
   });
 
@@ -105,7 +105,7 @@ describe("customers in the admin", () => {
     const withPoints = await db.loyaltyAccount.findMany({ where: { shop, customerGid: { in: orders.map((o) => o.customerGid!) } } });
     const account = withPoints.sort((a, b) => b.balance - a.balance)[0];
     expect(account, "a demo customer with a refund and points").toBeDefined();
-    const customer = await db.customer.findFirstOrThrow({ where: { shop, customerGid: account!.customerGid } });
+    const customer = await db.customer.findFirstOrThrow({ where: { shop, customerGid: account!.customerGid }, include: { rfm: true } });
     const refundCount = await db.refund.count({
       where: {
         shop,
@@ -121,7 +121,7 @@ describe("customers in the admin", () => {
       .poll(() => app.locator("[data-testid=profile-orders]").textContent(), { timeout: 60_000 })
       .toBe(String(customer.ordersCount));
     expect(await app.locator("[data-testid=profile-points]").textContent()).toBe(account!.balance.toLocaleString("en-GB"));
-    expect(await app.locator("[data-testid=profile-segments]").textContent()).toContain(customer.rfmSegment!);
+    expect(await app.locator("[data-testid=profile-segments]").textContent()).toContain(customer.rfm!.segment);
     const kinds = await app.locator("[data-testid=timeline-kind]").allTextContents();
     expect(kinds.filter((k) => k === "Order").length).toBe(await db.order.count({ where: { shop, customerGid: customer.customerGid } }));
     expect(kinds.filter((k) => k === "Refund").length).toBe(refundCount);

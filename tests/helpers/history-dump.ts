@@ -29,8 +29,8 @@ export async function historyDump(shop: string) {
     prisma.ledgerEntry.findMany({ where: { shop }, orderBy: { idempotencyKey: "asc" } }),
   ]);
   return {
-    // RFM scores are derived by the segments job, which may not have run yet where a test stops: not history.
-    customers: customers.map((c) => stable(c, ["rfmRecency", "rfmFrequency", "rfmMonetary", "rfmSegment"])),
+    // RFM scores (CustomerRfm) are derived by the segments job, which may not have run yet where a test stops: not history.
+    customers: customers.map((c) => stable(c)),
     products: products.map((p) => ({
       ...stable(p),
       variants: p.variants.map((v) => stable(v)),

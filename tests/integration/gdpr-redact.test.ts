@@ -246,7 +246,6 @@ describe("GDPR: data request, customer redaction and shop redaction across every
             lastName: null,
             phone: null,
             ordersCount: 0,
-            rfmSegment: null,
             redactedAt: expect.any(Date),
           });
           continue;

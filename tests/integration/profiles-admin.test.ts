@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import prisma from "../../app/db.server";
+import type { Prisma } from "../../app/db-client.server";
 import { loader as customerList } from "../../app/routes/app.customers._index";
 import { loader as customerProfile } from "../../app/routes/app.customers.$id";
 import { loader as customerCsv } from "../../app/routes/app.customers.export";
 import { action as segmentAction } from "../../app/routes/app.segments.$id";
+import { recordCustomerDeletes } from "../../app/customers/record-customers.server";
 import { computeRfm } from "../../app/segments/compute-rfm.server";
 import { CUSTOMERS_PER_PAGE } from "../../app/profiles/customer-list.server";
+import { customerListCsv } from "../../app/profiles/customer-csv.server";
+import { parseCustomerListQuery } from "../../app/profiles/customer-list-query";
 import { adminDataRequest, givenInstalledSession } from "../helpers/admin-request";
 import { customerGid, givenCustomers, RFM_SHOP } from "../helpers/hand-made-customers";
 import { SHOP } from "../helpers/webhook-request";
@@ -31,9 +35,26 @@ describe("customers admin", () => {
     expect(ids((await list("q=ada")).customers)).toEqual([120]);
     expect(ids((await list("q=lovelace")).customers)).toEqual([120]);
     expect(ids((await list("q=c105@example")).customers)).toEqual([105]);
-    const atRisk = await prisma.customer.findMany({ where: { rfmSegment: "At risk" }, orderBy: { netSpentMinor: "desc" } });
+    const atRisk = await prisma.customer.findMany({ where: { rfm: { is: { segment: "At risk" } } }, orderBy: { netSpentMinor: "desc" } });
     expect(atRisk.length).toBeGreaterThan(1);
     expect(ids((await list("segment=At+risk&sort=netSpentMinor&direction=desc")).customers)).toEqual(ids(atRisk));
+    // Within a segment, every sort: by a measure from CustomerRfm's indexes, by email through Customer's.
+    const inAtRisk = (orderBy: Prisma.CustomerOrderByWithRelationInput[]) =>
+      prisma.customer.findMany({ where: { rfm: { is: { segment: "At risk" } } }, orderBy });
+    expect(ids((await list("segment=At+risk&sort=lastOrderAt&direction=asc")).customers)).toEqual(
+      ids(await inAtRisk([{ lastOrderAt: "asc" }, { customerGid: "asc" }])),
+    );
+    expect(ids((await list("segment=At+risk&sort=ordersCount&direction=desc")).customers)).toEqual(
+      ids(await inAtRisk([{ ordersCount: "desc" }, { customerGid: "desc" }])),
+    );
+    expect(ids((await list("segment=At+risk&sort=email&direction=asc")).customers)).toEqual(
+      ids(await inAtRisk([{ email: "asc" }, { customerGid: "asc" }])),
+    );
+    expect((await list("segment=At+risk&sort=email")).customers.every((c) => c.segment === "At risk")).toBe(true);
+    // Measure filters within a segment, on CustomerRfm's copy of the measures (107: 7 orders, £60, 140 days ago; 108: 4, £30, 160).
+    expect(ids((await list("segment=At+risk&minOrders=5&sort=lastOrderAt&direction=desc")).customers)).toEqual([107]);
+    expect(ids((await list("segment=At+risk&lastOrderMaxDays=150&sort=ordersCount&direction=asc")).customers)).toEqual([107]);
+    expect(ids((await list("segment=At+risk&maxLtv=40&sort=lastOrderAt&direction=asc")).customers)).toEqual([108]);
     expect(ids((await list("minOrders=9&sort=ordersCount&direction=asc")).customers)).toEqual([110, 101]);
     expect(ids((await list("minLtv=80&sort=netSpentMinor&direction=desc")).customers)).toEqual([110, 101, 109]);
     expect(ids((await list("lastOrderMinDays=170&sort=lastOrderAt&direction=asc")).customers)).toEqual([110, 109]);
@@ -46,6 +67,10 @@ describe("customers admin", () => {
     expect(second.customers).toHaveLength(71 - CUSTOMERS_PER_PAGE);
     expect(second.hasNext).toBe(false);
     expect(new Set([...ids(first.customers), ...ids(second.customers)]).size).toBe(71);
+    // customers/delete takes the customer out of their segment's pages at once, not at the next scoring.
+    await prisma.$transaction((tx) => recordCustomerDeletes(tx, SHOP, [{ customerGid: customerGid(107), at: new Date() }]));
+    expect(ids((await list("segment=At+risk&sort=netSpentMinor&direction=desc")).customers)).toEqual([108]);
+    expect(ids((await list("segment=At+risk&sort=email&direction=asc")).customers)).toEqual([108]);
   });
 
   it("GIVEN a filter WHEN exported as CSV THEN every matching customer, formulas neutralised", async () => {
@@ -57,6 +82,72 @@ describe("customers admin", () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^customer_id,first_name/);
     expect(lines.join("\n")).toContain(`"'=HYPERLINK()"`);
+  });
+
+  it("GIVEN more customers than pages, nulls and ties WHEN exported as CSV THEN the rows of every page in the list's order", async () => {
+    await givenShop();
+    await givenCustomers(
+      Array.from({ length: 300 }, (_, i) => ({
+        legacyId: 1000 + i,
+        orders: 1 + (i % 3),
+        grossMinor: 50 * (i % 7),
+        lastOrderDaysAgo: 1 + (i % 40),
+      })),
+    );
+    await computeRfm(prisma, SHOP);
+    const nth = (from: number) => Array.from({ length: 10 }, (_, i) => customerGid(from + i));
+    await prisma.customer.updateMany({ where: { customerGid: { in: nth(1000) } }, data: { email: null } });
+    await prisma.customer.updateMany({ where: { customerGid: { in: nth(1010) } }, data: { lastOrderAt: null } });
+    // The largest RFM segment, read through CustomerRfm's index over more than one page.
+    const counts = new Map<string, number>();
+    for (const { segment } of await prisma.customerRfm.findMany({ select: { segment: true } }))
+      counts.set(segment, (counts.get(segment) ?? 0) + 1);
+    const [largest, size] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    expect(size).toBeGreaterThan(CUSTOMERS_PER_PAGE);
+    // Exported a page of the admin's size at a time, so that the export crosses pages by keyset.
+    const csvIds = async (query: string) => {
+      let text = "";
+      for await (const chunk of customerListCsv(SHOP, parseCustomerListQuery(new URLSearchParams(query)), CUSTOMERS_PER_PAGE))
+        text += chunk;
+      return text
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((line) => Number(/Customer\/(\d+)/.exec(line)![1]));
+    };
+    const pagedIds = async (query: string) => {
+      const all: number[] = [];
+      for (let page = 1; ; page += 1) {
+        const { customers, hasNext } = await list(`${query}&page=${page}`);
+        all.push(...ids(customers));
+        if (!hasNext) return all;
+      }
+    };
+    for (const query of [
+      "sort=email&direction=asc",
+      "sort=email&direction=desc",
+      "sort=lastOrderAt&direction=asc",
+      "sort=lastOrderAt&direction=desc",
+      "sort=ordersCount&direction=desc",
+      `segment=${encodeURIComponent(largest)}&sort=ordersCount&direction=asc`,
+      `segment=${encodeURIComponent(largest)}&sort=lastOrderAt&direction=desc`,
+      "minOrders=2&sort=netSpentMinor&direction=desc",
+    ]) {
+      const paged = await pagedIds(query);
+      expect(new Set(paged).size, query).toBe(paged.length);
+      expect(await csvIds(query), query).toEqual(paged);
+    }
+    expect((await pagedIds("sort=email&direction=asc")).length).toBe(311);
+    // And through the route, in its own pages.
+    const response = (await customerCsv(args(await adminDataRequest("/app/customers/export?sort=email&direction=desc")))) as Response;
+    expect(
+      (await response.text())
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((line) => Number(/Customer\/(\d+)/.exec(line)![1])),
+    ).toEqual(await pagedIds("sort=email&direction=desc"));
+    expect((await pagedIds(`segment=${encodeURIComponent(largest)}&sort=ordersCount&direction=asc`)).length).toBe(size);
   });
 
   it("GIVEN a customer with orders, a refund, points and a view WHEN the profile loads THEN the timeline, net value and segment", async () => {
@@ -76,8 +167,8 @@ describe("customers admin", () => {
       data: { shop: SHOP, customerGid: gid, productGid: "gid://shopify/Product/7", kind: "view", at: new Date(), eventId: "v1" },
     });
     const profile = await customerProfile(args(await adminDataRequest("/app/customers/103"), { id: "103" }));
-    const { rfmSegment } = await prisma.customer.findFirstOrThrow({ where: { customerGid: gid } });
-    expect(profile).toMatchObject({ netLifetimeValueMinor: 1000, points: 12, segments: [rfmSegment], customer: { ordersCount: 2 } });
+    const { segment } = await prisma.customerRfm.findFirstOrThrow({ where: { customerGid: gid } });
+    expect(profile).toMatchObject({ netLifetimeValueMinor: 1000, points: 12, segments: [segment], customer: { ordersCount: 2 } });
     expect(new Set(profile.timeline.map((t) => t.kind))).toEqual(new Set(["order", "refund", "points", "view"]));
     expect(profile.timeline.filter((t) => t.kind === "order")).toHaveLength(2);
   });

@@ -6,6 +6,7 @@ import { action as orders } from "../../app/routes/webhooks.orders";
 import { action as refunds } from "../../app/routes/webhooks.refunds";
 import { deliverAndApply, drain, givenInstalledShop } from "../helpers/inbox";
 import { exampleOrder, shopifyExample, SHOP } from "../helpers/webhook-request";
+import { rfmScoresByCustomer } from "../helpers/rfm-scores";
 import { customerGid, givenCustomers, RFM_SHOP, type HandMadeCustomer } from "../helpers/hand-made-customers";
 
 const HOUR = 3_600_000;
@@ -21,12 +22,7 @@ const FILLERS: HandMadeCustomer[] = Array.from({ length: 140 }, (_, i) => ({
   lastOrderDaysAgo: 1 + i,
 }));
 
-async function scoresByCustomer() {
-  const rows = await prisma.customer.findMany({ where: { shop: SHOP }, orderBy: { customerGid: "asc" } });
-  return Object.fromEntries(
-    rows.map((r) => [Number(r.customerGid.split("/").pop()), [r.rfmRecency, r.rfmFrequency, r.rfmMonetary, r.rfmSegment]]),
-  );
-}
+const scoresByCustomer = () => rfmScoresByCustomer(SHOP);
 
 async function refreshSegmentsNow() {
   await prisma.$transaction((tx) => nudgeSegmentsRefresh(tx, SHOP));

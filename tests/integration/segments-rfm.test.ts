@@ -6,14 +6,10 @@ import { action as orders } from "../../app/routes/webhooks.orders";
 import { action as refunds } from "../../app/routes/webhooks.refunds";
 import { deliverAndApply, drain, givenInstalledShop } from "../helpers/inbox";
 import { exampleOrder, shopifyExample, SHOP } from "../helpers/webhook-request";
+import { rfmScoresByCustomer } from "../helpers/rfm-scores";
 import { customerGid, givenCustomers, RFM_SHOP, RFM_SHOP_EXPECTED } from "../helpers/hand-made-customers";
 
-async function segmentsByCustomer() {
-  const rows = await prisma.customer.findMany({ where: { shop: SHOP }, orderBy: { customerGid: "asc" } });
-  return Object.fromEntries(
-    rows.map((r) => [Number(r.customerGid.split("/").pop()), [r.rfmRecency, r.rfmFrequency, r.rfmMonetary, r.rfmSegment]]),
-  );
-}
+const segmentsByCustomer = () => rfmScoresByCustomer(SHOP);
 
 async function refreshSegmentsNow() {
   await prisma.$transaction((tx) => nudgeSegmentsRefresh(tx, SHOP));

@@ -50,8 +50,8 @@ describe("segment membership written back to Shopify", () => {
 
       const shopify = store.requireShop(SHOP);
       for (const id of IDS) {
-        const row = await prisma.customer.findFirstOrThrow({ where: { customerGid: customerGid(id) } });
-        const expected = [row.rfmSegment, ...(row.netSpentMinor >= 30_000n ? ["Big spenders"] : [])];
+        const row = await prisma.customer.findFirstOrThrow({ where: { customerGid: customerGid(id) }, include: { rfm: true } });
+        const expected = [row.rfm!.segment, ...(row.netSpentMinor >= 30_000n ? ["Big spenders"] : [])];
         expect(JSON.parse(shopify.customers.get(id)!.metafields["$app:segments.membership"]!.value)).toEqual(expected);
         expect(shopify.customers.get(id)!.metafields["$app:segments.membership"]!.type).toBe("list.single_line_text_field");
       }
