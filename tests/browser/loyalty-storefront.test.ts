@@ -10,7 +10,7 @@ import { sharedDemo } from "../helpers/shared-demo";
 // A shopper in the storefront preview of the demo: signs in, sees their balance in the server's HTML
 // (mirrored to $app:loyalty metafields, rendered by Liquid), works the launcher with the keyboard,
 // redeems a reward whose code lands on the cart; then the merchant sees it in the admin.
-const SHOTS = "/work/helpers/shots";
+const SHOTS = process.env.SHOTS_DIR ?? "tests/.tmp";
 let demo: RunningDemo;
 let browser: Browser;
 let db: Db;

@@ -8,7 +8,7 @@ import { sharedDemo } from "../helpers/shared-demo";
 
 // The recommendation block in the demo's storefront preview, in Debian's Chromium: the lists the
 // recs-build job wrote after the install backfill, synced to the stand-in's app-owned metafields.
-const SHOTS = "/work/helpers/shots";
+const SHOTS = process.env.SHOTS_DIR ?? "tests/.tmp";
 let demo: RunningDemo;
 let browser: Browser;
 let db: Db;
