@@ -7,7 +7,7 @@ import { sharedDemo } from "../helpers/shared-demo";
 
 // Issue 8 in Chromium on the demo shop: the customer list, a profile, the storefront preview's pixel
 // events reaching a customer's timeline, and a rule segment's live count — checked against the database
-// the app wrote. Screenshots go to /work/helpers/shots (SHOTS_DIR) for a person to look at.
+// the app wrote. Screenshots go to tests/.tmp (or SHOTS_DIR) for a person to look at.
 const SHOTS = process.env.SHOTS_DIR ?? "tests/.tmp";
 let demo: RunningDemo;
 let browser: Browser;
