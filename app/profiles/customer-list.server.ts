@@ -176,8 +176,8 @@ export async function listCustomers(
     rows = gids.flatMap((gid) => byGid.get(gid) ?? []);
   } else {
     if (merchant) {
-      const members = await prisma.segmentMember.findMany({ where: { segmentId: merchant.id }, select: { customerGid: true } });
-      where = { AND: [where, { customerGid: { in: members.map((m) => m.customerGid) } }] };
+      // A join in the database: a list of the members' ids as parameters broke past PostgreSQL's 65,535.
+      where = { AND: [where, { memberships: { some: { segmentId: merchant.id } } }] };
     } else if (query.segment) {
       where = { AND: [where, { rfm: { is: { segment: query.segment } } }] };
     }

@@ -150,6 +150,29 @@ describe("customers admin", () => {
     expect((await pagedIds(`segment=${encodeURIComponent(largest)}&sort=ordersCount&direction=asc`)).length).toBe(size);
   });
 
+  it("GIVEN a merchant segment of 70,000 members WHEN the list filters by it THEN its pages, in order (no id list as parameters)", async () => {
+    await prisma.shop.create({ data: { shop: SHOP, currencyCode: "GBP" } });
+    await givenInstalledSession();
+    // 70,000 customers and members written by the database (more than either database takes as bind
+    // parameters: SQLite 32,766, PostgreSQL 65,535); customer n spent n pence, the even ones are members.
+    const n = 70_000;
+    await prisma.$executeRawUnsafe(
+      `INSERT INTO "Customer" ("id", "shop", "customerGid", "ordersCount", "netSpentMinor", "updatedAt")
+       WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < ${n})
+       SELECT 'c' || i, '${SHOP}', 'gid://shopify/Customer/' || i, 1, i, CURRENT_TIMESTAMP FROM seq`,
+    );
+    const segment = await prisma.segment.create({ data: { shop: SHOP, name: "Even", rules: "{}" } });
+    await prisma.$executeRawUnsafe(
+      `INSERT INTO "SegmentMember" ("shop", "segmentId", "customerGid")
+       SELECT "shop", '${segment.id}', "customerGid" FROM "Customer" WHERE "shop" = '${SHOP}' AND "netSpentMinor" % 2 = 0`,
+    );
+    const first = await list("segment=Even&sort=netSpentMinor&direction=desc");
+    expect(ids(first.customers)).toEqual(Array.from({ length: CUSTOMERS_PER_PAGE }, (_, i) => n - 2 * i));
+    expect(first.hasNext).toBe(true);
+    const tenth = await list("segment=Even&sort=netSpentMinor&direction=desc&page=10");
+    expect(ids(tenth.customers)[0]).toBe(n - 2 * 9 * CUSTOMERS_PER_PAGE);
+  });
+
   it("GIVEN a customer with orders, a refund, points and a view WHEN the profile loads THEN the timeline, net value and segment", async () => {
     await givenShop();
     const gid = customerGid(103);
