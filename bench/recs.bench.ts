@@ -1,8 +1,8 @@
 import { createHmac } from "node:crypto";
-import autocannon from "autocannon";
 import type { Benchmark } from "./benchmark";
 import { BENCH_API_SECRET, ensureAppBuild, startAppServer, startBareServer } from "./support/app-server";
 import { createBenchDatabase } from "./support/bench-database";
+import { measureProxy, type ProxyFigures } from "./support/proxy-load";
 import { runChild } from "./support/run-child";
 import { generateSyntheticStore } from "./support/synthetic-store";
 
@@ -24,6 +24,19 @@ interface BuildFigures {
   peak_rss_mb: number;
 }
 
+/** The human table's rows for the model build. */
+function modelRows(build: BuildFigures) {
+  return [
+    {
+      measure: `model build (${build.orders.toLocaleString("en")} orders, ${build.products.toLocaleString("en")} products)`,
+      value: `${build.build_s.toFixed(1)} s`,
+      goal: "≤ 60 s",
+      note: `model ${build.model_s.toFixed(1)} s + ${build.lists.toLocaleString("en")} lists ${build.lists_s.toFixed(1)} s; ${build.build_cpu_s.toFixed(1)} CPU s; ${build.customers.toLocaleString("en")} customers, ${build.lines.toLocaleString("en")} lines; in memory (no database)`,
+    },
+    { measure: "model build peak RSS", value: `${build.peak_rss_mb} MB`, goal: "≤ 1,500 MB", note: "the child process, inputs included" },
+  ];
+}
+
 /** A storefront GET as the app proxy forwards it: signed query; a signed-in customer on half of them. */
 function signedPath(query: Record<string, string>, customerId: number | null): string {
   const params: Record<string, string> = {
@@ -41,24 +54,6 @@ function signedPath(query: Record<string, string>, customerId: number | null): s
   return `/proxy/recommendations?${new URLSearchParams({ ...params, signature })}`;
 }
 
-async function load(url: string, paths: string[], seconds: number, rate?: number, connections = 32, amount?: number) {
-  let i = 0;
-  const result = await autocannon({
-    url,
-    connections,
-    ...(amount ? { amount } : { duration: seconds }),
-    ...(rate ? { overallRate: rate } : {}),
-    timeout: 10,
-    requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: paths[i++ % paths.length]! }) }],
-  });
-  return {
-    rps: result["2xx"] / result.duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    bad: result.non2xx + result.errors + result.timeouts,
-  };
-}
-
 /**
  * The recs-build model and every list for 2,000,000 orders / 50,000 products scaled from Online Retail
  * (in a child process: time and peak RSS), then the real job on a generated shop in the database and
@@ -68,11 +63,15 @@ async function load(url: string, paths: string[], seconds: number, rate?: number
 export const recsBench: Benchmark = {
   name: "recs",
   description: `recs model build for ${ORDERS.toLocaleString("en")} orders / ${PRODUCTS.toLocaleString("en")} products; recommendations proxy at ${RATE}/s vs bare node:http`,
-  async run({ tmpDir, scale, progress, databaseUrl }) {
+  async run({ tmpDir, scale, progress, cpuProfDir, databaseUrl, skip }) {
     const orders = Math.max(2000, Math.round(ORDERS * scale));
     const products = Math.max(1000, Math.round(PRODUCTS * Math.min(1, scale * 10)));
-    progress(`model build: ${orders.toLocaleString("en")} orders, ${products.toLocaleString("en")} products (child process)`);
-    const build = await runChild<BuildFigures>("bench/support/recs-build-child.ts", [String(orders), String(products)], progress);
+    let build: BuildFigures | null = null;
+    if (skip.includes("model-build")) progress("model build: skipped (--skip model-build)");
+    else {
+      progress(`model build: ${orders.toLocaleString("en")} orders, ${products.toLocaleString("en")} products (child process)`);
+      build = await runChild<BuildFigures>("bench/support/recs-build-child.ts", [String(orders), String(products)], progress);
+    }
 
     ensureAppBuild(progress);
     const bench = await createBenchDatabase({ tmpDir, databaseUrl, name: "recs" });
@@ -96,24 +95,18 @@ export const recsBench: Benchmark = {
           ? signedPath({ surface: "product", product_id: String(1 + ((i * 7919) % store.products)) }, null)
           : signedPath({ surface: "home" }, i % 3 === 1 ? 1 + ((i * 104729) % store.customers) : null),
       );
-    const measure = async (label: string, base: string) => {
-      // Every list once (the lists are served from memory once read), then measured.
-      await load(base, mint(), 0, undefined, 16, 2000);
-      progress(`${label}: ${RATE}/s offered for ${seconds} s`);
-      const fixed = await load(base, mint(), seconds, RATE);
-      const max = await load(base, mint(), Math.max(3, Math.round(seconds / 2)), undefined, 16);
-      progress(`${label}: p99 ${fixed.p99} ms at ${RATE}/s; ${max.rps.toFixed(0)}/s flat out`);
-      return { fixed, max };
-    };
+    // The warm-up sends every path once (the lists are served from memory once read), then measured.
+    const measure = (label: string, base: string) =>
+      measureProxy(label, base, mint, { rate: RATE, seconds, tmpDir, progress, warmupSeconds: 2000 / (RATE / 2) });
     const bare = await startBareServer();
-    let baseline;
+    let baseline: ProxyFigures;
     try {
       baseline = await measure("bare node:http", bare.url);
     } finally {
       await bare.stop();
     }
-    const app = await startAppServer({ databaseUrl: bench.url });
-    let proxy;
+    const app = await startAppServer({ databaseUrl: bench.url, cpuProfDir });
+    let proxy: ProxyFigures;
     try {
       const probe = await fetch(`${app.url}${signedPath({ surface: "home" }, 1)}`);
       const body = (await probe.json()) as { products?: unknown[]; heading?: string };
@@ -125,28 +118,17 @@ export const recsBench: Benchmark = {
     }
     return {
       figures: {
-        model_build_2m_s: Number(build.build_s.toFixed(1)),
-        model_build_cpu_s: Number(build.build_cpu_s.toFixed(1)),
-        model_build_peak_rss_mb: build.peak_rss_mb,
-        model_build_orders: build.orders,
+        model_build_2m_s: build ? Number(build.build_s.toFixed(1)) : null,
+        model_build_cpu_s: build ? Number(build.build_cpu_s.toFixed(1)) : null,
+        model_build_peak_rss_mb: build?.peak_rss_mb ?? null,
+        model_build_orders: build?.orders ?? null,
         recs_build_job_s: Number(job.seconds.toFixed(1)),
         recs_proxy_p99_ms: proxy.fixed.p99,
         recs_proxy_rps: Math.round(proxy.max.rps),
         bare_node_rps: Math.round(baseline.max.rps),
       },
       rows: [
-        {
-          measure: `model build (${build.orders.toLocaleString("en")} orders, ${build.products.toLocaleString("en")} products)`,
-          value: `${build.build_s.toFixed(1)} s`,
-          goal: "≤ 60 s",
-          note: `model ${build.model_s.toFixed(1)} s + ${build.lists.toLocaleString("en")} lists ${build.lists_s.toFixed(1)} s; ${build.build_cpu_s.toFixed(1)} CPU s; ${build.customers.toLocaleString("en")} customers, ${build.lines.toLocaleString("en")} lines; in memory (no database)`,
-        },
-        {
-          measure: "model build peak RSS",
-          value: `${build.peak_rss_mb} MB`,
-          goal: "≤ 1,500 MB",
-          note: "the child process, inputs included",
-        },
+        ...(build ? modelRows(build) : []),
         {
           measure: `recs-build job (${store.orders.toLocaleString("en")} orders in the database)`,
           value: `${job.seconds.toFixed(1)} s`,
@@ -156,7 +138,7 @@ export const recsBench: Benchmark = {
           measure: `recs proxy p99 at ${RATE}/s offered`,
           value: `${proxy.fixed.p99} ms`,
           goal: "≤ 25 ms",
-          note: `p50 ${proxy.fixed.p50} ms; bare node:http p99 ${baseline.fixed.p99} ms${proxy.fixed.bad ? `; ${proxy.fixed.bad} failed` : ""}`,
+          note: `p50 ${proxy.fixed.p50} ms; bare node:http p99 ${baseline.fixed.p99} ms${proxy.fixed.bad + proxy.max.bad ? `; ${proxy.fixed.bad + proxy.max.bad} failed` : ""}`,
         },
         {
           measure: "recs proxy requests/s flat out",

@@ -2,7 +2,7 @@
 // default (SQLite) unless `--database` names PostgreSQL, prints a readable table (or with `--json` one
 // JSON object of figures) on stdout, and its progress on stderr. Speed targets are checked here, never
 // by timed tests; each benchmark measures its baseline in the same run (these machines are noisy).
-//   npm run bench [-- --json] [--database postgresql://…] [--only name,name] [--scale 0.1]
+//   npm run bench [-- --json] [--database postgresql://…] [--only name,name] [--scale 0.1] [--skip model-build] [--cpu-prof DIR]
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -18,6 +18,8 @@ const json = process.argv.includes("--json");
 const only = flag("only")?.split(",");
 const scale = Number(flag("scale") ?? 1);
 const database = flag("database") ?? null;
+const skip = flag("skip")?.split(",") ?? [];
+const cpuProfDir = flag("cpu-prof") ? path.resolve(flag("cpu-prof")!) : null;
 const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 async function main() {
@@ -30,7 +32,14 @@ async function main() {
     const started = Date.now();
     progress(`${bench.name}: ${bench.description}`);
     try {
-      const result = await bench.run({ databaseUrl: database, scale, tmpDir, progress: (line) => progress(`${bench.name}: ${line}`) });
+      const result = await bench.run({
+        databaseUrl: database,
+        scale,
+        skip,
+        cpuProfDir,
+        tmpDir,
+        progress: (line) => progress(`${bench.name}: ${line}`),
+      });
       Object.assign(figures, result.figures);
       rows.push(...result.rows.map((row) => ({ ...row, bench: bench.name })));
       progress(`${bench.name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

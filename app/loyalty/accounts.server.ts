@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import prisma from "../db.server";
+import { hotReader } from "../db-hot-read.server";
 import { InvalidInputError } from "../lib/errors";
 import { MAX_POINTS_PER_POSTING, postEntries } from "./ledger.server";
 import { getLedgerRules } from "./rules.server";
@@ -24,15 +25,26 @@ export interface AccountView {
  * @example (await getAccount(shop, "gid://shopify/Customer/17850")).balance // 320
  */
 export async function getAccount(shop: string, customerGid: string, rulesOf: typeof getLedgerRules = getLedgerRules): Promise<AccountView> {
-  // Why raw SQL: this is the storefront's hot path, and a plain SELECT costs a fraction of findUnique
-  // through the driver adapter (measured 1 ms vs 15 ms per call on a loaded machine).
-  const [rows, rules] = await Promise.all([
-    prisma.$queryRaw<{ balance: number; pending: number; lifetimeEarned: number; version: number; lastActivityAt: Date | string | null }[]>`
-      SELECT "balance", "pending", "lifetimeEarned", "version", "lastActivityAt" FROM "LoyaltyAccount" WHERE "shop" = ${shop} AND "customerGid" = ${customerGid}`,
-    rulesOf(shop),
-  ]);
-  const row = rows[0];
-  const account = row
+  // The storefront's hot path: one indexed row through the hot reader (no Prisma on it, see db-hot-read).
+  const [rows, rules] = await Promise.all([hotReader().all<AccountRow>(ACCOUNT_SQL, [shop, customerGid]), rulesOf(shop)]);
+  const account = accountOf(rows[0]);
+  return { customerGid, ...pick(account), expiresAt: expiryOf(account, rules.expiryDays) };
+}
+
+const ACCOUNT_SQL = `SELECT "balance", "pending", "lifetimeEarned", "version", "lastActivityAt" FROM "LoyaltyAccount" WHERE "shop" = ? AND "customerGid" = ?`;
+
+/** An account row as either database returns it (SQLite: timestamps as ISO text or epoch ms). */
+export interface AccountRow {
+  balance: number | bigint;
+  pending: number | bigint;
+  lifetimeEarned: number | bigint;
+  version: number | bigint;
+  lastActivityAt: Date | string | number | null;
+}
+
+/** The figures of an account row; a customer with no row has an empty account. */
+export function accountOf(row: AccountRow | undefined) {
+  return row
     ? {
         balance: Number(row.balance),
         pending: Number(row.pending),
@@ -41,7 +53,6 @@ export async function getAccount(shop: string, customerGid: string, rulesOf: typ
         lastActivityAt: row.lastActivityAt === null ? null : new Date(row.lastActivityAt),
       }
     : { balance: 0, pending: 0, lifetimeEarned: 0, version: 0, lastActivityAt: null };
-  return { customerGid, ...pick(account), expiresAt: expiryOf(account, rules.expiryDays) };
 }
 
 function pick(a: { balance: number; pending: number; lifetimeEarned: number; version: number; lastActivityAt: Date | null }) {

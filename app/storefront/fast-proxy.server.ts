@@ -53,25 +53,40 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+const ROUTES = new Map(Object.entries(FAST_PROXY_ROUTES));
+
 /**
- * Serves the storefront endpoints in FAST_PROXY_ROUTES straight from node:http, ahead of Remix: the
- * app proxy is the storefront's hot path and Remix's request pipeline costs more than the work itself.
- * Answers `false` when the path is not one of them (the caller passes the request on to Remix).
- * @example if (!(await serveFastProxy(req, res))) next()
+ * Serves the storefront endpoints in FAST_PROXY_ROUTES straight from node:http, ahead of express and
+ * Remix: the app proxy is the storefront's hot path and any request pipeline costs more than the work
+ * itself. Decides at once: `false` when the request is not one of them (the caller passes it on), `true`
+ * when it took the request and will answer it.
+ * @example if (!serveFastProxy(req, res)) app(req, res)
  */
-export async function serveFastProxy(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-  const url = new URL(req.url ?? "/", "http://proxy.invalid");
-  if (!url.pathname.startsWith("/proxy/")) return false;
-  const path = url.pathname.slice("/proxy".length).replace(/\/$/, "");
-  const handler = FAST_PROXY_ROUTES[path];
+export function serveFastProxy(req: IncomingMessage, res: ServerResponse): boolean {
+  const raw = req.url ?? "/";
+  if (!raw.startsWith("/proxy/")) return false;
+  const queryAt = raw.indexOf("?");
+  const pathname = queryAt < 0 ? raw : raw.slice(0, queryAt);
+  const path = pathname.length > 7 && pathname.endsWith("/") ? pathname.slice(6, -1) : pathname.slice(6);
+  const handler = ROUTES.get(path);
   const method = req.method === "POST" ? "POST" : req.method === "GET" || req.method === "HEAD" ? "GET" : null;
   if (!handler || !method) return false;
+  void serve(req, res, handler, { path, method, query: new URLSearchParams(queryAt < 0 ? "" : raw.slice(queryAt + 1)) });
+  return true;
+}
+
+async function serve(
+  req: IncomingMessage,
+  res: ServerResponse,
+  handler: FastProxyHandler,
+  { path, method, query }: Pick<FastProxyRequest, "path" | "method" | "query">,
+): Promise<void> {
   try {
-    const identity = await verifyProxyQuery(url.searchParams);
-    if ("refused" in identity) return (send(res, { status: 400, body: { error: identity.refused } }), true);
-    if (!(await isKnownShop(identity.shop))) return (send(res, { status: 404, body: { error: "shop has not installed Rapport" } }), true);
+    const identity = verifyProxyQuery(query);
+    if ("refused" in identity) return send(res, { status: 400, body: { error: identity.refused } });
+    if (!(await isKnownShop(identity.shop))) return send(res, { status: 404, body: { error: "shop has not installed Rapport" } });
     const body = method === "POST" ? parseBody(await readBody(req)) : undefined;
-    send(res, await answer(handler, { ...identity, method, path, query: url.searchParams, body }));
+    send(res, await answer(handler, { ...identity, method, path, query, body }));
   } catch (error) {
     if (error instanceof ProxyInputError) send(res, { status: error.status, body: { error: error.message } });
     else {
@@ -79,7 +94,6 @@ export async function serveFastProxy(req: IncomingMessage, res: ServerResponse):
       send(res, { status: 500, body: { error: "internal error" } });
     }
   }
-  return true;
 }
 
 /**

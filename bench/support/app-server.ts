@@ -42,7 +42,11 @@ export interface RunningServer {
  * port, on the given database, without its in-process worker unless asked.
  * @example const app = await startAppServer({ databaseUrl }); await fetch(`${app.url}/webhooks/orders`, …); await app.stop();
  */
-export function startAppServer(options: { databaseUrl: string; inProcessWorker?: boolean }): Promise<RunningServer> {
+export function startAppServer(options: {
+  databaseUrl: string;
+  inProcessWorker?: boolean;
+  cpuProfDir?: string | null;
+}): Promise<RunningServer> {
   return startServer(TSX, [path.join(ROOT, "app", "start.server.ts")], {
     NODE_ENV: "production",
     DATABASE_URL: options.databaseUrl,
@@ -53,6 +57,10 @@ export function startAppServer(options: { databaseUrl: string; inProcessWorker?:
     HOST: "127.0.0.1",
     LOG_LEVEL: "error",
     RAPPORT_IN_PROCESS_WORKER: options.inProcessWorker ? "true" : "false",
+    // Written when the server exits (SIGTERM → process.exit), one file per process (tsx's own is tiny).
+    ...(options.cpuProfDir
+      ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${options.cpuProfDir}`.trim() }
+      : {}),
   });
 }
 
