@@ -1,13 +1,11 @@
-import prisma from "../db.server";
 import type { FastProxyHandler } from "../storefront/fast-proxy";
 import { InvalidInputError } from "../lib/errors";
-import { getAccount } from "./accounts.server";
+import { expiryOf, getAccount } from "./accounts.server";
 import { InsufficientPointsError } from "./ledger.server";
 import { redeemReward, RedemptionRefusedError } from "./redeem.server";
-import { listRewards } from "./rewards.server";
-import { rewardOffers } from "./tiers/reward-offers.server";
+import { rewardOffer } from "./tiers/reward-access";
 import { getLedgerRulesCached } from "./rules.server";
-import { getEarnRate } from "./storefront/earn-rate.server";
+import { readShopperPanel, readStorefrontProgram } from "./storefront/panel-reads.server";
 import { setBirthday } from "./program/birthday.server";
 import { nudgeLoyaltyMirror } from "./mirror/nudge-mirror.server";
 
@@ -39,38 +37,23 @@ export const loyaltyAccountHandler: FastProxyHandler = async ({ shop, customerGi
  * get the rate and the rewards to join for.
  */
 export const loyaltyPanelHandler: FastProxyHandler = async ({ shop, customerGid }) => {
-  const [rewards, earn] = await Promise.all([listRewards(shop, true), getEarnRate(shop)]);
-  const offers = await rewardOffers(shop, customerGid, rewards);
+  const [program, shopper] = await Promise.all([readStorefrontProgram(shop), customerGid ? readShopperPanel(shop, customerGid) : null]);
+  const tier = program.tiers.find((t) => t.id === shopper?.tierId) ?? null;
   // A tier-only reward out of the shopper's reach names its tier (the widget says "Gold members and above").
-  const list = (balance: number) =>
-    rewards.map((r) => {
-      const { pointsCost, reservedFor } = offers.get(r.id)!;
-      return {
-        id: r.id,
-        title: r.title,
-        kind: r.kind,
-        pointsCost,
-        affordable: !reservedFor && pointsCost <= balance,
-        ...(reservedFor ? { tier: reservedFor } : {}),
-      };
-    });
-  if (!customerGid) return { status: 200, headers: PRIVATE, body: { loggedIn: false, earn, rewards: list(0), codes: [], activity: [] } };
-  const [account, birthdaySet, codes, activity] = await Promise.all([
-    getAccount(shop, customerGid),
-    hasBirthday(shop, customerGid),
-    prisma.redemption.findMany({
-      where: { shop, customerGid, status: "issued" },
-      orderBy: { createdAt: "desc" },
-      take: 10,
-      select: { code: true, pointsCost: true, createdAt: true },
-    }),
-    prisma.ledgerEntry.findMany({
-      where: { shop, customerGid },
-      orderBy: { createdAt: "desc" },
-      take: 10,
-      select: { reason: true, points: true, bucket: true, createdAt: true },
-    }),
-  ]);
+  const rewards = program.rewards.map((r) => {
+    const { pointsCost, reservedFor } = rewardOffer(r, tier, program.tiers);
+    return {
+      id: r.id,
+      title: r.title,
+      kind: r.kind,
+      pointsCost,
+      affordable: !reservedFor && pointsCost <= (shopper?.account.balance ?? 0),
+      ...(reservedFor ? { tier: reservedFor } : {}),
+    };
+  });
+  const { earn } = program;
+  if (!customerGid || !shopper) return { status: 200, headers: PRIVATE, body: { loggedIn: false, earn, rewards, codes: [], activity: [] } };
+  const { account } = shopper;
   return {
     status: 200,
     headers: PRIVATE,
@@ -80,12 +63,12 @@ export const loyaltyPanelHandler: FastProxyHandler = async ({ shop, customerGid 
       balance: account.balance,
       pending: account.pending,
       lifetimeEarned: account.lifetimeEarned,
-      birthdaySet,
-      expiresAt: account.expiresAt?.toISOString() ?? null,
+      birthdaySet: shopper.birthdaySet,
+      expiresAt: expiryOf(account, program.expiryDays)?.toISOString() ?? null,
       earn,
-      rewards: list(account.balance),
-      codes: codes.map((c) => ({ code: c.code, pointsCost: c.pointsCost, createdAt: c.createdAt.toISOString() })),
-      activity: activity.map((a) => ({
+      rewards,
+      codes: shopper.codes.map((c) => ({ code: c.code, pointsCost: c.pointsCost, createdAt: c.createdAt.toISOString() })),
+      activity: shopper.activity.map((a) => ({
         reason: a.reason,
         points: a.points,
         pending: a.bucket === "pending",
@@ -135,8 +118,3 @@ export const loyaltyBirthdayHandler: FastProxyHandler = async (req) => {
     throw error;
   }
 };
-
-async function hasBirthday(shop: string, customerGid: string): Promise<boolean> {
-  const row = await prisma.loyaltyAccount.findUnique({ where: { shop_customerGid: { shop, customerGid } }, select: { birthMonth: true } });
-  return row?.birthMonth != null;
-}
