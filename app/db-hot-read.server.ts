@@ -16,6 +16,8 @@ import { env } from "./env.server";
 export interface HotReader {
   /** The rows of a SELECT. */
   all<T>(sql: string, params: readonly (string | number)[]): Promise<T[]>;
+  /** The first row of a SELECT (undefined: none). */
+  one<T>(sql: string, params: readonly (string | number)[]): Promise<T | undefined>;
   close(): Promise<void>;
 }
 
@@ -27,12 +29,22 @@ function sqliteReader(file: string): HotReader {
   db.pragma("busy_timeout = 10000");
   db.pragma("query_only = ON");
   const statements = new Map<string, Database.Statement<unknown[]>>();
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
   return {
     all<T>(sql: string, params: readonly (string | number)[]) {
-      let statement = statements.get(sql);
-      if (!statement) statements.set(sql, (statement = db.prepare(sql)));
       try {
-        return Promise.resolve(statement.all(...(params as unknown[])) as T[]);
+        return Promise.resolve(prepared(sql).all(...(params as unknown[])) as T[]);
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    },
+    one<T>(sql: string, params: readonly (string | number)[]) {
+      try {
+        return Promise.resolve((prepared(sql).get(...(params as unknown[])) ?? undefined) as T | undefined);
       } catch (error) {
         return Promise.reject(error as Error);
       }
@@ -68,6 +80,9 @@ function postgresReader(url: string): HotReader {
       const result = await pool.query({ ...named, values: params as unknown[], types });
       return result.rows as T[];
     },
+    async one<T>(sql: string, params: readonly (string | number)[]) {
+      return (await this.all<T>(sql, params))[0];
+    },
     close: () => pool.end(),
   };
 }
@@ -76,6 +91,7 @@ function postgresReader(url: string): HotReader {
 function prismaReader(): HotReader {
   return {
     all: <T>(sql: string, params: readonly (string | number)[]) => prisma.$queryRawUnsafe<T[]>(sql, ...params),
+    one: async <T>(sql: string, params: readonly (string | number)[]) => (await prisma.$queryRawUnsafe<T[]>(sql, ...params))[0],
     close: async () => undefined,
   };
 }

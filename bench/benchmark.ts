@@ -8,7 +8,7 @@ export interface BenchContext {
   databaseUrl: string | null;
   /** `--scale`: a factor on dataset sizes (1 = the sizes the issues name). */
   scale: number;
-  /** `--skip a,b`: parts a benchmark may leave out when asked (e.g. the recs bench's "model-build"). */
+  /** `--skip a,b`: parts a benchmark may leave out when asked (the recs bench's "model-build", the loyalty bench's "panel"). */
   skip: readonly string[];
   /** `--cpu-prof DIR`: the app servers a benchmark starts write V8 CPU profiles there (node --cpu-prof). */
   cpuProfDir: string | null;

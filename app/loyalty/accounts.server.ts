@@ -26,8 +26,8 @@ export interface AccountView {
  */
 export async function getAccount(shop: string, customerGid: string, rulesOf: typeof getLedgerRules = getLedgerRules): Promise<AccountView> {
   // The storefront's hot path: one indexed row through the hot reader (no Prisma on it, see db-hot-read).
-  const [rows, rules] = await Promise.all([hotReader().all<AccountRow>(ACCOUNT_SQL, [shop, customerGid]), rulesOf(shop)]);
-  const account = accountOf(rows[0]);
+  const [row, rules] = await Promise.all([hotReader().one<AccountRow>(ACCOUNT_SQL, [shop, customerGid]), rulesOf(shop)]);
+  const account = accountOf(row);
   return { customerGid, ...pick(account), expiresAt: expiryOf(account, rules.expiryDays) };
 }
 

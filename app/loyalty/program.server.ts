@@ -1,6 +1,7 @@
 import prisma, { type Tx } from "../db.server";
 import { DEFAULT_PROGRAM, type EarningMultiplier, type LoyaltyProgramSettings } from "./program";
 import { parseProgramForm } from "./program/program-form";
+import { forgetStorefrontProgram } from "./storefront/panel-reads.server";
 
 /**
  * The shop's loyalty program, or the defaults before the merchant saved any.
@@ -36,5 +37,6 @@ export async function saveLoyaltyProgram(shop: string, input: Record<string, str
   const settings = parseProgramForm(input);
   const data = { ...settings, languages: settings.languages.join(","), multipliers: JSON.stringify(settings.multipliers) };
   await prisma.loyaltyProgram.upsert({ where: { shop }, create: { shop, ...data }, update: data });
+  forgetStorefrontProgram(shop);
   return settings;
 }

@@ -5,7 +5,7 @@ import { InsufficientPointsError } from "./ledger.server";
 import { redeemReward, RedemptionRefusedError } from "./redeem.server";
 import { rewardOffer } from "./tiers/reward-access";
 import { getLedgerRulesCached } from "./rules.server";
-import { readShopperPanel, readStorefrontProgram } from "./storefront/panel-reads.server";
+import { getStorefrontProgram, readShopperPanel } from "./storefront/panel-reads.server";
 import { setBirthday } from "./program/birthday.server";
 import { nudgeLoyaltyMirror } from "./mirror/nudge-mirror.server";
 
@@ -37,7 +37,7 @@ export const loyaltyAccountHandler: FastProxyHandler = async ({ shop, customerGi
  * get the rate and the rewards to join for.
  */
 export const loyaltyPanelHandler: FastProxyHandler = async ({ shop, customerGid }) => {
-  const [program, shopper] = await Promise.all([readStorefrontProgram(shop), customerGid ? readShopperPanel(shop, customerGid) : null]);
+  const [program, shopper] = await Promise.all([getStorefrontProgram(shop), customerGid ? readShopperPanel(shop, customerGid) : null]);
   const tier = program.tiers.find((t) => t.id === shopper?.tierId) ?? null;
   // A tier-only reward out of the shopper's reach names its tier (the widget says "Gold members and above").
   const rewards = program.rewards.map((r) => {

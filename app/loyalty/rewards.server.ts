@@ -1,6 +1,7 @@
 import prisma from "../db.server";
 import { InvalidInputError } from "../lib/errors";
 import { parseRewardForm, type Reward, type RewardKind } from "./rewards";
+import { forgetStorefrontProgram } from "./storefront/panel-reads.server";
 
 /**
  * Adds a reward to the shop's catalogue from the admin form; InvalidInputError names a bad field.
@@ -12,6 +13,7 @@ export async function createReward(shop: string, form: Record<string, unknown>):
   if (reward.tierId && !(await prisma.loyaltyTier.findFirst({ where: { shop, id: reward.tierId }, select: { id: true } })))
     throw new InvalidInputError("tierId", "Choose one of your VIP tiers, or every member");
   const row = await prisma.loyaltyReward.create({ data: { shop, ...reward } });
+  forgetStorefrontProgram(shop);
   return { ...reward, id: row.id };
 }
 
@@ -39,4 +41,5 @@ export async function listRewards(shop: string, enabledOnly = false): Promise<(R
 /** Turns a reward on or off (codes already issued stay valid). */
 export async function setRewardEnabled(shop: string, id: string, enabled: boolean): Promise<void> {
   await prisma.loyaltyReward.updateMany({ where: { shop, id }, data: { enabled } });
+  forgetStorefrontProgram(shop);
 }

@@ -33,7 +33,9 @@ if (testDatabaseKind() === "postgres") {
 beforeEach(async () => {
   const { default: prisma } = await import("../../app/db.server");
   const { forgetKnownShop } = await import("../../app/shops/known-shops.server");
+  const { forgetStorefrontProgram } = await import("../../app/loyalty/storefront/panel-reads.server");
   forgetKnownShop();
+  forgetStorefrontProgram();
   await prisma.$transaction([
     prisma.segmentMember.deleteMany(),
     prisma.segment.deleteMany(),

@@ -1,5 +1,6 @@
 import prisma from "../../db.server";
 import { enqueueJob } from "../../jobs/queue.server";
+import { forgetStorefrontProgram } from "../storefront/panel-reads.server";
 import type { TierProposal } from "./tier-form";
 
 export const TIER_RECALCULATION = "loyalty-tiers";
@@ -13,7 +14,7 @@ export const tierJobKey = (shop: string) => `${TIER_RECALCULATION}:${shop}`;
  * @example const { jobId } = await saveTierSetup(shop, parseTierSetup(draft, "GBP"))
  */
 export async function saveTierSetup(shop: string, proposal: TierProposal, asOf = new Date()): Promise<{ jobId: string }> {
-  return prisma.$transaction(async (tx) => {
+  const saved = await prisma.$transaction(async (tx) => {
     const criteria = {
       tierMetric: proposal.criteria.metric,
       tierWindow: proposal.criteria.window,
@@ -42,6 +43,8 @@ export async function saveTierSetup(shop: string, proposal: TierProposal, asOf =
     const job = await enqueueJob(tx, { kind: TIER_RECALCULATION, shop, key: tierJobKey(shop), payload: { asOf: asOf.toISOString() } });
     return { jobId: job.id };
   });
+  forgetStorefrontProgram(shop);
+  return saved;
 }
 
 /**
