@@ -30,12 +30,15 @@ function parseBody(raw: string): unknown {
 
 function send(res: ServerResponse, { status, body, headers }: FastProxyResponse): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, {
-    "Content-Type": "application/json; charset=utf-8",
-    "Content-Length": Buffer.byteLength(text),
-    ...PRIVATE_NO_STORE,
-    ...headers,
-  });
+  // Headers as one flat list (node:http's cheapest form); a handler's Cache-Control replaces the default.
+  const head = ["Content-Type", "application/json; charset=utf-8", "Content-Length", String(Buffer.byteLength(text))];
+  let cacheControl: string = PRIVATE_NO_STORE["Cache-Control"];
+  for (const name in headers) {
+    if (name.toLowerCase() === "cache-control") cacheControl = headers[name]!;
+    else head.push(name, headers[name]!);
+  }
+  head.push("Cache-Control", cacheControl);
+  res.writeHead(status, head);
   res.end(text);
 }
 
