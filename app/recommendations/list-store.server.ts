@@ -1,4 +1,4 @@
-import prisma from "../db.server";
+import { hotReader } from "../db-hot-read.server";
 import type { StoredCard } from "./recs-build-job.server";
 
 /**
@@ -17,11 +17,13 @@ async function currentVersion(shop: string): Promise<number> {
   const now = Date.now();
   if (known && now - known.checkedAt < VERSION_CHECK_MS) return known.version;
   if (known?.pending) return known.pending;
-  const pending = prisma.recommendationBuild.findUnique({ where: { shop }, select: { version: true } }).then((row) => {
-    const version = row?.version ?? 0;
-    versions.set(shop, { version, checkedAt: Date.now() });
-    return version;
-  });
+  const pending = hotReader()
+    .one<{ version: number | string }>(`SELECT "version" FROM "RecommendationBuild" WHERE "shop" = ?`, [shop])
+    .then((row) => {
+      const version = Number(row?.version ?? 0);
+      versions.set(shop, { version, checkedAt: Date.now() });
+      return version;
+    });
   versions.set(shop, { version: known?.version ?? -1, checkedAt: known?.checkedAt ?? 0, pending });
   return pending;
 }
@@ -45,10 +47,11 @@ export async function getLists(shop: string, subjects: readonly string[]): Promi
     } else missing.push(subject);
   }
   if (missing.length && version > 0) {
-    const rows = await prisma.recommendationList.findMany({
-      where: { shop, subject: { in: missing } },
-      select: { subject: true, items: true },
-    });
+    // Through the hot reader (the storefront's path, app/db-hot-read.server.ts): one statement per count.
+    const rows = await hotReader().all<{ subject: string; items: string }>(
+      `SELECT "subject", "items" FROM "RecommendationList" WHERE "shop" = ? AND "subject" IN (${missing.map(() => "?").join(", ")})`,
+      [shop, ...missing],
+    );
     const found = new Map(rows.map((r) => [r.subject, JSON.parse(r.items) as StoredCard[]]));
     for (const subject of missing) {
       const items = found.get(subject) ?? [];
