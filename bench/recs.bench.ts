@@ -138,7 +138,7 @@ export const recsBench: Benchmark = {
           measure: `recs proxy p99 at ${RATE}/s offered`,
           value: `${proxy.fixed.p99} ms`,
           goal: "≤ 25 ms",
-          note: `p50 ${proxy.fixed.p50} ms; bare node:http p99 ${baseline.fixed.p99} ms${proxy.fixed.bad + proxy.max.bad ? `; ${proxy.fixed.bad + proxy.max.bad} failed` : ""}`,
+          note: `p50 ${proxy.fixed.p50} ms, p90 ${proxy.fixed.p90} ms; bare node:http p99 ${baseline.fixed.p99} ms${proxy.fixed.bad + proxy.max.bad ? `; ${proxy.fixed.bad + proxy.max.bad} failed` : ""}`,
         },
         {
           measure: "recs proxy requests/s flat out",

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from "node:crypto";
 import { env } from "../env.server";
 import { toGid } from "../lib/gid";
 import { isShopDomain } from "../shopify/shop-domain";
@@ -18,6 +18,9 @@ const TOLERANCE_S = 90;
 const SIGNED_ONCE = new Set(["shop", "logged_in_customer_id", "path_prefix", "timestamp", "signature", "hmac"]);
 /** The order shopify-api sorts keys in (`String.prototype.localeCompare`, the default collation). */
 const byKey = new Intl.Collator().compare;
+const keys = new Map<string, KeyObject>();
+/** The secret as a key object, made once (a string key is imported again on every HMAC). */
+const keyOf = (secret: string) => keys.get(secret) ?? (keys.set(secret, createSecretKey(Buffer.from(secret, "utf8"))), keys.get(secret)!);
 
 /**
  * Verifies Shopify's app-proxy signature on a query string, synchronously.
@@ -39,7 +42,7 @@ export function verifyProxyQuery(query: URLSearchParams, now = Date.now(), secre
   if (Math.abs(Math.trunc(now / 1000) - seconds) > TOLERANCE_S) return { refused: "HMAC timestamp is outside of the tolerance range" };
   let message = "";
   for (const key of [...values.keys()].sort(byKey)) if (key !== "signature" && key !== "hmac") message += `${key}=${values.get(key)}`;
-  const expected = createHmac("sha256", secret).update(message).digest();
+  const expected = createHmac("sha256", keyOf(secret)).update(message).digest();
   const given = Buffer.from(signature, "utf8");
   // Hex as Shopify sends it (lowercase, 64 characters); compared in constant time like the library's safeCompare.
   const local = Buffer.from(expected.toString("hex"), "utf8");

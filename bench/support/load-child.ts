@@ -32,6 +32,7 @@ export interface LoadResult {
   /** 2xx answers per second over the run. */
   rps: number;
   p50: number;
+  p90: number;
   p99: number;
   max: number;
   /** Requests sent, and those answered non-2xx, failed or timed out. */
@@ -92,6 +93,7 @@ async function paced(job: LoadJob): Promise<LoadResult> {
   return {
     rps: ok / Math.max(elapsed, job.seconds),
     p50: round(percentile(sorted, 50)),
+    p90: round(percentile(sorted, 90)),
     p99: round(percentile(sorted, 99)),
     max: round(sorted[sorted.length - 1] ?? 0),
     sent,
@@ -111,6 +113,7 @@ async function flat(job: LoadJob): Promise<LoadResult> {
   return {
     rps: result["2xx"] / result.duration,
     p50: result.latency.p50,
+    p90: result.latency.p90,
     p99: result.latency.p99,
     max: result.latency.max,
     sent: result.requests.sent,

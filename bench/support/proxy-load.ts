@@ -40,7 +40,9 @@ export async function measureProxy(
   await runLoad({ url, paths: mint(), mode: "paced", rate: rate / 2, seconds: warmupSeconds, connections: 32 }, tmpDir, progress);
   progress(`${label}: ${rate}/s offered for ${seconds} s (paced)`);
   const fixed = await runLoad({ url, paths: mint(), mode: "paced", rate, seconds, connections: 32 }, tmpDir, progress);
-  progress(`${label}: p50 ${fixed.p50} ms, p99 ${fixed.p99} ms at ${fixed.rps.toFixed(0)}/s; now flat out (16 connections)`);
+  progress(
+    `${label}: p50 ${fixed.p50} ms, p90 ${fixed.p90} ms, p99 ${fixed.p99} ms, max ${fixed.max} ms at ${fixed.rps.toFixed(0)}/s; now flat out (16 connections)`,
+  );
   const max = await runLoad(
     { url, paths: mint(), mode: "flat", seconds: Math.max(3, Math.round(seconds / 2)), connections: 16 },
     tmpDir,
