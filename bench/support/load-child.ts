@@ -67,15 +67,22 @@ async function paced(job: LoadJob): Promise<LoadResult> {
     };
     const fire = (i: number) => {
       const due = start + (i * 1000) / rate;
+      let settled = false;
+      // A request can fail after its response began (both emit an error): count it once.
+      const settle = (good: boolean) => {
+        if (settled) return;
+        settled = true;
+        complete(i, due, good);
+      };
       const request = http.get(
         { agent, host: target.hostname, port: target.port, path: job.paths[i % job.paths.length], timeout: 10_000 },
         (response) => {
           response.resume();
-          response.once("end", () => complete(i, due, response.statusCode! >= 200 && response.statusCode! < 300));
-          response.once("error", () => complete(i, due, false));
+          response.once("end", () => settle(response.statusCode! >= 200 && response.statusCode! < 300));
+          response.once("error", () => settle(false));
         },
       );
-      request.once("error", () => complete(i, due, false));
+      request.once("error", () => settle(false));
       request.once("timeout", () => request.destroy(new Error("timeout")));
     };
     // Every millisecond (or as soon as the loop is free), send whatever has come due.
