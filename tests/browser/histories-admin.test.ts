@@ -29,8 +29,9 @@ const newPage = () => openPage(browser);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Waits for the demo to finish replaying its recent orders (about 3 minutes on a busy 2-core machine). */
 async function demoRunning() {
-  for (const deadline = Date.now() + 170_000; Date.now() < deadline; await sleep(250)) {
+  for (const deadline = Date.now() + 300_000; Date.now() < deadline; await sleep(250)) {
     if (demo.output.join("").includes("running — press Ctrl-C")) return;
   }
   throw new Error(`the demo did not finish starting:\n${demo.output.join("")}`);
