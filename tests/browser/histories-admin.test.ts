@@ -59,7 +59,7 @@ async function sendWebhook(shop: string, topic: string, body: unknown) {
 describe("parked deliveries in the admin", () => {
   it(
     "GIVEN a malformed delivery and one parked after failing WHEN the merchant opens Deliveries THEN both are listed with their reasons, and Retry applies the second",
-    { timeout: 240_000 },
+    { timeout: 420_000 },
     async () => {
       await demoRunning();
       const { shop } = await db.shop.findFirstOrThrow();
