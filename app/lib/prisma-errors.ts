@@ -10,7 +10,13 @@ export function isUniqueViolation(error: unknown): boolean {
  */
 export function isRetryableConflict(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
-  const { code, message } = error as { code?: string; message?: string };
+  const { code, message, cause } = error as {
+    code?: string;
+    message?: string;
+    cause?: { originalCode?: string; originalMessage?: string };
+  };
   if (code === "P2002" || code === "P2034") return true;
-  return /40P01|40001|deadlock detected|could not serialize|SQLITE_BUSY|database is locked/i.test(message ?? "");
+  // A driver adapter's own error (db-client's driverOf) carries the database's code and message as its cause.
+  const said = `${message ?? ""} ${cause?.originalCode ?? ""} ${cause?.originalMessage ?? ""}`;
+  return /40P01|40001|deadlock detected|could not serialize|SQLITE_BUSY|database is locked/i.test(said);
 }

@@ -4,6 +4,7 @@ import { isShopDomain } from "../shopify/shop-domain";
 import { isKnownShop } from "../shops/known-shops.server";
 import { storeDelivery } from "./inbox.server";
 import { verifyWebhook } from "./verify-webhook.server";
+import { checkWebhookSignature } from "./webhook-signature.server";
 import { topicsAt, type FastWebhookHandler } from "./webhook-routes";
 
 /**
@@ -15,63 +16,107 @@ import { topicsAt, type FastWebhookHandler } from "./webhook-routes";
  * @example export const action = ({ request }) => receiveWebhook(request, WEBHOOK_ROUTES["/webhooks/orders"])
  */
 export async function receiveWebhook(request: Request, topics: readonly string[]): Promise<Response> {
-  return acceptWebhook(request, await request.clone().text(), topics);
+  const rawBody = await request.clone().text();
+  const answer = await acceptDelivery(
+    { method: request.method, path: new URL(request.url).pathname, header: (name) => request.headers.get(name), rawBody },
+    topics,
+    () => verifyWebhook(request, rawBody),
+  );
+  return "response" in answer ? answer.response : new Response(answer.body || null, { status: answer.status });
 }
 
 /**
- * The production server's fast path (app/http-server.server.ts): the same `acceptWebhook` as the Remix
- * routes, called straight from the socket without Remix's request handling. Not a webhook address → null.
+ * The production server's fast path (app/http-server.server.ts): the same `acceptDelivery` as the Remix
+ * routes, called straight from the socket without Remix's request handling, the signature checked with
+ * node:crypto under the library's rules (webhook-signature.server.ts; deliveries of the library's newer
+ * "events" kind go to the library itself). Not a webhook address → null.
  */
 export const receiveWebhookFast: FastWebhookHandler = async (req) => {
   const topics = topicsAt(req.path);
   if (!topics) return null;
+  const raw = (name: string) => req.headers[name];
+  const header = (name: string) => {
+    const value = raw(name);
+    return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+  };
+  const answer = await acceptDelivery({ method: req.method, path: req.path, header, rawBody: req.rawBody }, topics, async () => {
+    const verdict = req.method === "POST" ? checkWebhookSignature(raw, req.rawBody) : null;
+    if (verdict) return verdict.ok ? verdict : { ok: false, response: new Response(null, { status: verdict.status }) };
+    return verifyWebhook(asRequest(req), req.rawBody);
+  });
+  return "response" in answer ? { status: answer.response.status, body: await answer.response.text() } : answer;
+};
+
+/** The socket's request as a web Request, for the library's own check. */
+function asRequest(req: Parameters<FastWebhookHandler>[0]): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === "string") headers.set(name, value);
     else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
   }
-  const response = await acceptWebhook(
-    new Request(new URL(req.path, env.SHOPIFY_APP_URL), { method: req.method, headers }),
-    req.rawBody,
-    topics,
-  );
-  return { status: response.status, body: await response.text() };
-};
+  return new Request(new URL(req.path, env.SHOPIFY_APP_URL), { method: req.method, headers });
+}
 
-async function acceptWebhook(request: Request, rawBody: string, topics: readonly string[]): Promise<Response> {
-  const shop = request.headers.get("x-shopify-shop-domain");
-  if (request.method === "POST" && shop !== null && !isShopDomain(shop, env.SHOP_CUSTOM_DOMAIN)) {
-    return new Response("X-Shopify-Shop-Domain is not a shop domain", { status: 400 });
+/** A delivery as either entrance reads it: lowercased header names. */
+interface Delivery {
+  method: string;
+  path: string;
+  header(lowercaseName: string): string | null;
+  rawBody: string;
+}
+
+/** An answer made here (status and text), or the check's own Response (401/400/405, as the library answers). */
+type Answer = { status: number; body: string } | { response: Response };
+
+async function acceptDelivery(
+  delivery: Delivery,
+  topics: readonly string[],
+  verify: () => Promise<{ ok: true } | { ok: false; response: Response }>,
+): Promise<Answer> {
+  const { header, rawBody } = delivery;
+  const shop = header("x-shopify-shop-domain");
+  if (delivery.method === "POST" && shop !== null && !isShopDomain(shop, env.SHOP_CUSTOM_DOMAIN)) {
+    return { status: 400, body: "X-Shopify-Shop-Domain is not a shop domain" };
   }
   // As Shopify sends it ("orders/paid"); the library's context carries it normalised ("ORDERS_PAID").
-  const topic = request.headers.get("x-shopify-topic") ?? "";
-  const check = await verifyWebhook(request, rawBody);
-  if (!check.ok) return check.response;
-  let parkedReason = "notJson" in check ? `body is not JSON: ${check.notJson}` : undefined;
-  const log = logger.child({ shop, topic, webhookId: request.headers.get("x-shopify-webhook-id") });
+  const topic = header("x-shopify-topic") ?? "";
+  const check = await verify();
+  if (!check.ok) return { response: check.response };
+  let parkedReason = notJson(rawBody);
+  const log = () => logger.child({ shop, topic, webhookId: header("x-shopify-webhook-id") });
   if (!(await isKnownShop(shop!))) {
-    log.warn("webhook for a shop that has not installed Rapport: not stored");
-    return new Response(null, { status: 200 });
+    log().warn("webhook for a shop that has not installed Rapport: not stored");
+    return { status: 200, body: "" };
   }
-  if (!parkedReason && !topics.includes(topic)) parkedReason = `topic ${topic} is not served at ${new URL(request.url).pathname}`;
+  if (!parkedReason && !topics.includes(topic)) parkedReason = `topic ${topic} is not served at ${delivery.path}`;
   try {
     await storeDelivery({
       shop: shop!,
       topic,
-      webhookId: request.headers.get("x-shopify-webhook-id")!,
-      eventId: request.headers.get("x-shopify-event-id"),
-      triggeredAt: validDate(request.headers.get("x-shopify-triggered-at")),
-      apiVersion: request.headers.get("x-shopify-api-version"),
+      webhookId: header("x-shopify-webhook-id")!,
+      eventId: header("x-shopify-event-id"),
+      triggeredAt: validDate(header("x-shopify-triggered-at")),
+      apiVersion: header("x-shopify-api-version"),
       // PostgreSQL text cannot hold NUL; a body with one is not JSON anyway and parks with its reason.
       body: rawBody.includes("\u0000") ? rawBody.replaceAll("\u0000", "\\u0000") : rawBody,
       parkedReason,
     });
   } catch (error) {
-    log.error("webhook could not be stored; Shopify will retry", { error: error instanceof Error ? error.message : String(error) });
-    return new Response(null, { status: 500 });
+    log().error("webhook could not be stored; Shopify will retry", { error: error instanceof Error ? error.message : String(error) });
+    return { status: 500, body: "" };
   }
-  if (parkedReason) log.warn("webhook parked", { reason: parkedReason });
-  return new Response(null, { status: 200 });
+  if (parkedReason) log().warn("webhook parked", { reason: parkedReason });
+  return { status: 200, body: "" };
+}
+
+/** Why a verified body is parked as not JSON, or undefined when it is JSON. */
+function notJson(rawBody: string): string | undefined {
+  try {
+    JSON.parse(rawBody);
+    return undefined;
+  } catch (error) {
+    return `body is not JSON: ${(error as SyntaxError).message}`;
+  }
 }
 
 function validDate(value: string | null): Date | null {

@@ -1,4 +1,4 @@
-// A child process for the storefront proxy benches: the load generator runs here, on its own process
+// A child process for the HTTP benches (storefront proxy, webhook acknowledgements): the load generator runs here, on its own process
 // (and so on the other core of a two-core machine), never on the server's or the harness's event loop.
 // Reads a JSON job file, prints one JSON line of figures on stdout.
 //   tsx bench/support/load-child.ts <job.json>
@@ -12,6 +12,7 @@
 //   flat-out burst, then nothing — and it then pads the latencies as if requests were due every 1 ms;
 //   bare node:http measured p99 32–148 ms at 1,000/s that way on these machines.
 // - "flat": as fast as the server answers, with autocannon (16 connections, one request in flight each).
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import autocannon from "autocannon";
@@ -25,6 +26,11 @@ export interface LoadJob {
   /** Paced: requests per second offered. */
   rate?: number;
   connections: number;
+  /**
+   * POST this body with these headers instead of GET, each request with a fresh UUID in `uniqueHeader`
+   * (webhooks: the HMAC covers only the body, so one signature serves every delivery).
+   */
+  post?: { body: string; headers: Record<string, string>; uniqueHeader: string };
 }
 
 /** What one load run measured. Latencies in milliseconds. */
@@ -74,8 +80,19 @@ async function paced(job: LoadJob): Promise<LoadResult> {
         settled = true;
         complete(i, due, good);
       };
-      const request = http.get(
-        { agent, host: target.hostname, port: target.port, path: job.paths[i % job.paths.length], timeout: 10_000 },
+      const { post } = job;
+      const request = http.request(
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          path: job.paths[i % job.paths.length],
+          timeout: 10_000,
+          method: post ? "POST" : "GET",
+          ...(post
+            ? { headers: { ...post.headers, [post.uniqueHeader]: randomUUID(), "content-length": Buffer.byteLength(post.body) } }
+            : {}),
+        },
         (response) => {
           response.resume();
           response.once("end", () => settle(response.statusCode! >= 200 && response.statusCode! < 300));
@@ -84,6 +101,7 @@ async function paced(job: LoadJob): Promise<LoadResult> {
       );
       request.once("error", () => settle(false));
       request.once("timeout", () => request.destroy(new Error("timeout")));
+      request.end(post?.body);
     };
     // Every millisecond (or as soon as the loop is free), send whatever has come due.
     const tick = () => {
@@ -115,7 +133,19 @@ async function flat(job: LoadJob): Promise<LoadResult> {
     connections: job.connections,
     duration: job.seconds,
     timeout: 10,
-    requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: job.paths[i++ % job.paths.length]! }) }],
+    requests: [
+      job.post
+        ? {
+            method: "POST",
+            body: job.post.body,
+            setupRequest: (request) => ({
+              ...request,
+              path: job.paths[i++ % job.paths.length]!,
+              headers: { ...job.post!.headers, [job.post!.uniqueHeader]: randomUUID() },
+            }),
+          }
+        : { method: "GET", setupRequest: (request) => ({ ...request, path: job.paths[i++ % job.paths.length]! }) },
+    ],
   });
   return {
     rps: result["2xx"] / result.duration,

@@ -7,8 +7,9 @@ import { receiveWebhookFast } from "../../app/webhooks/receive.server";
 import { givenInstalledShop } from "../helpers/inbox";
 import { exampleOrder, webhookRequest } from "../helpers/webhook-request";
 
-// The production server answers webhooks before Remix (app/http-server.server.ts); this file checks that
-// it answers exactly as the Remix route does, case by case, through a real socket.
+// The production server answers webhooks before Remix (app/http-server.server.ts), its signature checked
+// with node:crypto (app/webhooks/webhook-signature.server.ts); this file checks that it answers exactly
+// as the Remix route (shopify-api's own check) does, case by case, through a real socket.
 let server: Awaited<ReturnType<typeof listen>>;
 beforeAll(async () => {
   const build = { entry: { module: { receiveWebhookFast } }, routes: {}, assets: { routes: {} } } as unknown as ServerBuild;
@@ -20,7 +21,18 @@ type Case = { name: string; options: Parameters<typeof webhookRequest>[3]; store
 const CASES: Case[] = [
   { name: "a signed delivery", options: {}, stored: "pending", status: 200 },
   { name: "a forged HMAC", options: { hmac: "Zm9yZ2VkIQ==" }, stored: null, status: 401 },
+  {
+    name: "an HMAC of the right length that does not match",
+    options: { hmac: Buffer.alloc(32).toString("base64") },
+    stored: null,
+    status: 401,
+  },
+  { name: "no HMAC header", options: { omit: ["X-Shopify-Hmac-Sha256"] }, stored: null, status: 400 },
+  { name: "an empty body", options: { raw: "" }, stored: null, status: 400 },
   { name: "missing Shopify headers", options: { omit: ["X-Shopify-API-Version"] }, stored: null, status: 400 },
+  { name: "no topic header", options: { omit: ["X-Shopify-Topic"] }, stored: null, status: 400 },
+  { name: "no shop domain header", options: { omit: ["X-Shopify-Shop-Domain"] }, stored: null, status: 400 },
+  { name: "no webhook id header", options: { omit: ["X-Shopify-Webhook-Id"] }, stored: null, status: 400 },
   { name: "a shop domain that is not one", options: { shop: "evil.example.com" }, stored: null, status: 400 },
   { name: "a shop that never installed Rapport", options: { shop: "stranger.myshopify.com" }, stored: null, status: 200 },
   { name: "a signed body that is not JSON", options: { raw: "{not json" }, stored: "parked", status: 200 },
