@@ -1,6 +1,8 @@
-// `npm test` — every tier, in order: typecheck, theme check, unit, integration on SQLite, integration
-// on PostgreSQL, then the browser tier against a fresh production build. Prints one closing line
-// with the totals across tiers and exits non-zero if anything failed.
+// `npm test` — every tier, in order: typecheck, theme check, unit, integration on SQLite and on
+// PostgreSQL (side by side: each vitest run uses one worker on a 2-core machine, and the two share
+// nothing — their lines are prefixed with the tier's name), then the browser tier against a fresh
+// production build. Prints one closing line with the totals across tiers and exits non-zero if
+// anything failed.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { ensureChromium } from "./chromium";
@@ -11,6 +13,8 @@ interface Step {
   env?: Record<string, string>;
   /** vitest JSON report to count tests from */
   report?: string;
+  /** Runs at the same time as the steps before it that share this group. */
+  group?: string;
 }
 
 const only = process.argv.slice(2);
@@ -23,8 +27,8 @@ const steps: Step[] = [
   { name: "lint", command: "npx eslint . --max-warnings 0 && npx prettier --check . --log-level warn && npx tsx dev/codegen.ts --check" },
   { name: "theme-check", command: "npx tsx dev/theme-check.ts" },
   { name: "unit", command: vitest("unit", "unit"), report: "unit" },
-  { name: "sqlite", command: vitest("integration", "sqlite"), env: { TEST_DB: "sqlite" }, report: "sqlite" },
-  { name: "postgres", command: vitest("integration", "postgres"), env: { TEST_DB: "postgres" }, report: "postgres" },
+  { name: "sqlite", command: vitest("integration", "sqlite"), env: { TEST_DB: "sqlite" }, report: "sqlite", group: "integration" },
+  { name: "postgres", command: vitest("integration", "postgres"), env: { TEST_DB: "postgres" }, report: "postgres", group: "integration" },
   { name: "build", command: "npx remix vite:build" },
   { name: "browser", command: vitest("browser", "browser"), report: "browser" },
 ].filter((step) => only.length === 0 || only.includes(step.name));
@@ -33,7 +37,8 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const summary: string[] = [];
 let failedSteps = 0;
 
-for (const step of steps) {
+/** Runs one step (its output prefixed when it shares the terminal) and adds it to the totals and the summary. */
+async function runStep(step: Step, prefix: string): Promise<void> {
   console.log(`\n=== ${step.name}: ${step.command}`);
   if (step.name === "browser") {
     const chromium = ensureChromium();
@@ -41,14 +46,14 @@ for (const step of steps) {
       console.log(`✘ browser: ${chromium.problem}`);
       failedSteps += 1;
       summary.push(`✘ browser — ${chromium.problem}`);
-      continue;
+      return;
     }
     step.env = { ...step.env, CHROMIUM_PATH: chromium.path };
   }
   const reportFile = step.report ? `tests/.tmp/report-${step.report}.json` : null;
   if (reportFile) rmSync(reportFile, { force: true });
   const started = Date.now();
-  const result = await run(step.command, { ...process.env, ...step.env });
+  const result = await run(step.command, { ...process.env, ...step.env }, prefix);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   let counts = "";
   if (reportFile && existsSync(reportFile)) {
@@ -92,24 +97,39 @@ for (const step of steps) {
   summary.push(`${ok ? "✔" : "✘"} ${step.name} (${seconds}s)${counts}${note}`);
 }
 
+for (let i = 0; i < steps.length;) {
+  const step = steps[i]!;
+  let end = i + 1;
+  while (step.group && end < steps.length && steps[end]!.group === step.group) end += 1;
+  const together = steps.slice(i, end);
+  await Promise.all(together.map((s) => runStep(s, together.length > 1 ? `[${s.name}] ` : "")));
+  i += together.length;
+}
+
 console.log(`\n=== summary\n${summary.join("\n")}`);
 if (failedSteps > 0 && totals.failed === 0) totals.failed = failedSteps;
 console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failedSteps > 0 ? 1 : 0);
 
 /** Runs a step's command with its output shown as it comes (long steps show progress) and kept for the summary. */
-function run(command: string, env: NodeJS.ProcessEnv): Promise<{ status: number | null; output: string }> {
+function run(command: string, env: NodeJS.ProcessEnv, prefix = ""): Promise<{ status: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(command, { shell: true, stdio: ["inherit", "pipe", "pipe"], env });
     let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      process.stdout.write(chunk);
-      output += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      process.stderr.write(chunk);
-      output += chunk.toString();
-    });
+    // With a prefix, whole lines only (two steps share the terminal).
+    const relay = (to: NodeJS.WriteStream) => {
+      let partial = "";
+      return (chunk: Buffer) => {
+        const text = chunk.toString();
+        output += text;
+        if (!prefix) return void to.write(chunk);
+        const lines = (partial + text).split("\n");
+        partial = lines.pop()!;
+        for (const line of lines) to.write(`${prefix}${line}\n`);
+      };
+    };
+    child.stdout.on("data", relay(process.stdout));
+    child.stderr.on("data", relay(process.stderr));
     child.on("close", (status) => resolve({ status, output }));
   });
 }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { testDatabaseKind } from "../setup/database-names";
 
 /**
  * A stand-in for the built server that `app/worker-process.server.ts` loads (RAPPORT_BUILD_DIR): its
@@ -10,7 +11,8 @@ import { pathToFileURL } from "node:url";
  * Shopify stand-in. Everything else — the process, its signals, the worker loop — is what production runs.
  */
 function sourceBuildDir(): string {
-  const dir = path.resolve("tests/.tmp/worker-build");
+  // One per database kind: npm test runs the SQLite and PostgreSQL tiers side by side.
+  const dir = path.resolve(`tests/.tmp/worker-build-${testDatabaseKind()}`);
   mkdirSync(path.join(dir, "server"), { recursive: true });
   const from = (file: string) => JSON.stringify(pathToFileURL(path.resolve(file)).href);
   writeFileSync(

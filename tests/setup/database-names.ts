@@ -11,4 +11,5 @@ export function testDatabaseKind(): TestDatabaseKind {
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 /** One template per checkout, so test runs in two worktrees on one PostgreSQL never meet. */
 export const POSTGRES_TEMPLATE_DB = `rapport_test_template_${createHash("sha1").update(process.cwd()).digest("hex").slice(0, 8)}`;
-export const SQLITE_TEMPLATE = path.resolve("tests/.tmp/template.db");
+/** In a folder of its own: the SQLite tier empties it at start while the PostgreSQL tier may be running beside it. */
+export const SQLITE_TEMPLATE = path.resolve("tests/.tmp/sqlite/template.db");
