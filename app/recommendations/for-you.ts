@@ -38,8 +38,9 @@ export interface ForYouParams {
 
 /**
  * Tuned on the validation part of the five Online Retail splits (dev/eval/tune.ts): cosine neighbours
- * weighted by similarity², own vector 0.6, no decay between baskets but 0.8 between groups, and
- * time-decayed popularity (30-day half-life) at 0.3 of the top own score.
+ * weighted by similarity², own vector 0.6, no decay between baskets but 0.8 between groups,
+ * time-decayed popularity (30-day half-life) at 0.3 of the top own score, and own items lifted by
+ * 0.5 × their repurchase share (validation R@10 0.2170 → 0.2242, N@10 0.2225 → 0.2259; 0.4 and 0.6 less).
  */
 export const FOR_YOU_DEFAULTS: ForYouParams = {
   groupCount: 7,
@@ -54,7 +55,7 @@ export const FOR_YOU_DEFAULTS: ForYouParams = {
   recentBaskets: 2,
   trend: 0.3,
   trendHalfLifeDays: 30,
-  repurchase: 0,
+  repurchase: 0.5,
 };
 
 /** A customer's purchase history, baskets oldest first with their times (ms). */
