@@ -37,8 +37,7 @@ export function forYouTop(
   const { n, extra, trendScale } = scoreItems(history, model, params, skip);
   const { score, list, seen } = model.scratch;
   const trendScore = params.trend > 0 ? model.trendScore : new Float64Array(0);
-  const items = new Int32Array(n + extra.size + limit);
-  const scores = new Float64Array(items.length);
+  const { items, scores } = rankScratch(model, n + extra.size + limit);
   let m = 0;
   for (let j = 0; j < n; j++) {
     const item = list[j]!;
@@ -106,6 +105,16 @@ function scoreItems(history: PurchaseHistory, model: ForYouModel, params: ForYou
     for (const item of seeds) for (const nb of model.itemNeighbours.get(item) ?? []) add(nb.item, (scale * nb.score) / seeds.size);
   }
   return { n, extra, trendScale: params.trend > 0 ? params.trend * maxValue(own) : 0 };
+}
+
+/** The model's reused (item, score) arrays for forYouTop's candidates, grown when a call needs more. */
+function rankScratch(model: ForYouModel, size: number): { items: Int32Array; scores: Float64Array } {
+  const s = model.scratch;
+  if (s.rankItems.length < size) {
+    s.rankItems = new Int32Array(size);
+    s.rankScores = new Float64Array(size);
+  }
+  return { items: s.rankItems, scores: s.rankScores };
 }
 
 function release(model: ForYouModel, n: number): void {

@@ -197,6 +197,9 @@ export interface ForYouModel {
     list: Int32Array;
     acc: Float64Array;
     accItems: Int32Array;
+    /** forYouTop's candidates (grown on demand). */
+    rankItems: Int32Array;
+    rankScores: Float64Array;
   };
 }
 
@@ -246,6 +249,8 @@ export function forYouModel(
       list: new Int32Array(items),
       acc: new Float64Array(items),
       accItems: new Int32Array(items),
+      rankItems: new Int32Array(items + 256),
+      rankScores: new Float64Array(items + 256),
     },
   };
 }
