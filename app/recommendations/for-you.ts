@@ -342,8 +342,6 @@ function offerHolder(
   customer: number,
   value: number,
 ): void {
-  // Worse: a lower value, or the same value and a higher customer (a later customer never beats an equal one).
-  const worse = (a: number, b: number) => values[a]! < values[b]! || (values[a] === values[b] && customers[a]! > customers[b]!);
   let size = sizes[item]!;
   if (size === cap) {
     if (cap === 0 || value <= values[base]!) return;
@@ -354,8 +352,8 @@ function offerHolder(
       const l = 2 * at + 1;
       if (l >= size) break;
       const r = l + 1;
-      const child = r < size && worse(base + r, base + l) ? r : l;
-      if (!worse(base + child, base + at)) break;
+      const child = r < size && worseHolder(customers, values, base + r, base + l) ? r : l;
+      if (!worseHolder(customers, values, base + child, base + at)) break;
       swap(customers, values, base + child, base + at);
       at = child;
     }
@@ -367,10 +365,15 @@ function offerHolder(
   values[base + at] = value;
   while (at > 0) {
     const parent = (at - 1) >> 1;
-    if (!worse(base + at, base + parent)) break;
+    if (!worseHolder(customers, values, base + at, base + parent)) break;
     swap(customers, values, base + at, base + parent);
     at = parent;
   }
+}
+
+/** Worse: a lower value, or the same value and a higher customer (a later customer never beats an equal one). */
+function worseHolder(customers: Int32Array, values: Float64Array, a: number, b: number): boolean {
+  return values[a]! < values[b]! || (values[a] === values[b] && customers[a]! > customers[b]!);
 }
 
 function swap(customers: Int32Array, values: Float64Array, a: number, b: number): void {
