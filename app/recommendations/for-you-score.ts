@@ -1,5 +1,5 @@
 import { bestOf } from "./engine/top-k";
-import { neighbourVector, type ForYouModel, type ForYouParams, type PurchaseHistory } from "./for-you";
+import { QUERY_CAP, type ForYouModel, type ForYouParams, type PurchaseHistory } from "./for-you";
 import { repeatVector, type SparseVector } from "./tifuknn";
 
 /**
@@ -37,8 +37,7 @@ export function forYouTop(
   const { n, extra, trendScale } = scoreItems(history, model, params, skip);
   const { score, list, seen } = model.scratch;
   const trendScore = params.trend > 0 ? model.trendScore : new Float64Array(0);
-  const items = new Int32Array(n + extra.size + limit);
-  const scores = new Float64Array(items.length);
+  const { items, scores } = rankScratch(model, n + extra.size + limit);
   let m = 0;
   for (let j = 0; j < n; j++) {
     const item = list[j]!;
@@ -82,7 +81,12 @@ function scoreItems(history: PurchaseHistory, model: ForYouModel, params: ForYou
     }
     score[item] = score[item]! + v;
   };
-  own.items.forEach((item, i) => add(item, params.alpha * own.values[i]!));
+  if (params.repurchase > 0) {
+    const share = model.repurchaseShare;
+    own.items.forEach((item, i) =>
+      add(item, params.alpha * own.values[i]! * (1 + params.repurchase * (item < share.length ? share[item]! : 0))),
+    );
+  } else own.items.forEach((item, i) => add(item, params.alpha * own.values[i]!));
   if (params.repeatBoost > 0) {
     const count = history.baskets.length;
     let total = 0;
@@ -101,6 +105,16 @@ function scoreItems(history: PurchaseHistory, model: ForYouModel, params: ForYou
     for (const item of seeds) for (const nb of model.itemNeighbours.get(item) ?? []) add(nb.item, (scale * nb.score) / seeds.size);
   }
   return { n, extra, trendScale: params.trend > 0 ? params.trend * maxValue(own) : 0 };
+}
+
+/** The model's reused (item, score) arrays for forYouTop's candidates, grown when a call needs more. */
+function rankScratch(model: ForYouModel, size: number): { items: Int32Array; scores: Float64Array } {
+  const s = model.scratch;
+  if (s.rankItems.length < size) {
+    s.rankItems = new Int32Array(size);
+    s.rankScores = new Float64Array(size);
+  }
+  return { items: s.rankItems, scores: s.rankScores };
 }
 
 function release(model: ForYouModel, n: number): void {
@@ -127,10 +141,17 @@ function neighbourTerm(own: SparseVector, model: ForYouModel, params: ForYouPara
   const { dots, customers: touched, acc, accItems, score, seen, list } = scratch;
   const { start, customers: holders, values } = customers.postings;
   let t = 0;
+  // Only the own vector's QUERY_CAP largest values search (ties at the floor all do).
+  let floor = -Infinity;
+  if (own.items.length > QUERY_CAP) {
+    const sorted = Float64Array.from(own.values).sort();
+    floor = sorted[sorted.length - QUERY_CAP]!;
+  }
   for (let i = 0; i < own.items.length; i++) {
     const item = own.items[i]!;
     if (item + 1 >= start.length) continue;
     const q = own.values[i]!;
+    if (q < floor) continue;
     for (let p = start[item]!, end = start[item + 1]!; p < end; p++) {
       const c = holders[p]!;
       const d = dots[c]!;
@@ -149,16 +170,16 @@ function neighbourTerm(own: SparseVector, model: ForYouModel, params: ForYouPara
     touched[candidates] = c;
     sims[candidates++] = s;
   }
+  const { vectors } = customers;
   let m = 0;
   let weightSum = 0;
   for (const { item: c, score: s } of bestOf(touched, sims, candidates, params.k)) {
     const w = params.simPower === 0 ? 1 : Math.pow(s, params.simPower);
     weightSum += w;
-    const { items: vectorItems, values: vector } = neighbourVector(customers, c, params);
-    for (let i = 0; i < vectorItems.length; i++) {
-      const item = vectorItems[i]!;
+    for (let i = vectors.start[c]!, end = vectors.start[c + 1]!; i < end; i++) {
+      const item = vectors.items[i]!;
       if (acc[item] === 0) accItems[m++] = item;
-      acc[item] = acc[item]! + w * vector[i]!;
+      acc[item] = acc[item]! + w * vectors.values[i]!;
     }
   }
   let n = 0;

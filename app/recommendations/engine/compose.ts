@@ -74,6 +74,13 @@ export function excludedItems(input: RankInput, model: RecsModel, rules: Merchan
 
 function applyRules(candidates: Candidate[], model: RecsModel, rules: MerchantRules): Candidate[] {
   if (rules.boost.length === 0 && rules.ratingWeight === 0) return candidates;
+  // With no boost and no rated candidate every factor is 1: a list already in (score, then item) order —
+  // as strategies hand theirs — would come back the same (the build ranks ~500,000 lists).
+  if (
+    rules.boost.length === 0 &&
+    candidates.every((c, i) => model.products[c.item]?.rating == null && (i === 0 || inOrder(candidates[i - 1]!, c)))
+  )
+    return candidates;
   return candidates
     .map((c) => {
       let factor = 1;
@@ -85,6 +92,8 @@ function applyRules(candidates: Candidate[], model: RecsModel, rules: MerchantRu
     })
     .sort((a, b) => b.score - a.score || a.item - b.item);
 }
+
+const inOrder = (a: Candidate, b: Candidate) => a.score > b.score || (a.score === b.score && a.item < b.item);
 
 /**
  * Fills a block: pins, then the primary strategy, then each fallback, skipping excluded and repeated
