@@ -65,12 +65,13 @@ export async function recordOrders(tx: Tx, shop: string, commands: OrderCommand[
 
   const ids = new Map<string, string>();
   if (created.length) {
+    const now = new Date();
     const data = created.map((c) => {
       const id = randomUUID();
       ids.set(c.orderGid, id);
-      return { id, shop, orderGid: c.orderGid, ingestedVia: via, ...orderFields(c) };
+      return { id, shop, orderGid: c.orderGid, ingestedVia: via, ...orderFields(c), createdAt: now, updatedAt: now };
     });
-    await tx.order.createMany({ data });
+    await insertRows(tx, "Order", data);
   }
   for (const { id, command } of updated) {
     ids.set(command.orderGid, id);
