@@ -20,13 +20,15 @@ export function databaseKind(url: string | undefined): DatabaseKind {
 /**
  * Settings every SQLite connection needs: foreign keys enforced (cascades behave as on PostgreSQL),
  * a busy timeout so another process reading the file waits instead of failing, WAL so readers never
- * block the writer, and NORMAL sync (durable across an app crash; WAL's usual pairing).
+ * block the writer, NORMAL sync (durable across an app crash; WAL's usual pairing), and a 64 MB page
+ * cache (SQLite's default is 2 MB: a batch of orders re-read from the OS the index pages it writes).
  */
 const SQLITE_PRAGMAS = [
   "PRAGMA foreign_keys = ON",
   "PRAGMA busy_timeout = 10000",
   "PRAGMA journal_mode = WAL",
   "PRAGMA synchronous = NORMAL",
+  "PRAGMA cache_size = -65536",
 ];
 
 /**

@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { SQL, type Tx } from "../db.server";
 import { jsonRows } from "../lib/insert-rows.server";
 import { isNewerVersion } from "../orders/order-version";
 import type { CustomerCommand, CustomerDeleteCommand } from "./customer-command";
+import { newRowId } from "../lib/row-id";
 
 /**
  * Brings customer profiles up to date inside the caller's transaction (a webhook batch, a backfill
@@ -26,7 +26,7 @@ export async function recordCustomers(tx: Tx, shop: string, commands: CustomerCo
   const now = new Date();
   const rows = [...latest.values()]
     .sort((a, b) => (a.customerGid < b.customerGid ? -1 : 1))
-    .map((c) => ({ id: randomUUID(), shop, ...fields(c), createdAt: now, updatedAt: now }));
+    .map((c) => ({ id: newRowId(), shop, ...fields(c), createdAt: now, updatedAt: now }));
   const columns = Object.keys(rows[0]!);
   const list = SQL.raw(columns.map((c) => `"${c}"`).join(", "));
   const personal = ["email", "firstName", "lastName", "phone"].map(
@@ -52,7 +52,7 @@ export async function recordCustomerDeletes(tx: Tx, shop: string, commands: Cust
   for (const { customerGid, at } of commands) {
     const row = await tx.customer.findUnique({ where: { shop_customerGid: { shop, customerGid } }, select: { id: true, deletedAt: true } });
     const gone = { deletedAt: at, email: null, firstName: null, lastName: null, phone: null };
-    if (!row) await tx.customer.create({ data: { id: randomUUID(), shop, customerGid, ...gone } });
+    if (!row) await tx.customer.create({ data: { id: newRowId(), shop, customerGid, ...gone } });
     else if (!row.deletedAt || row.deletedAt < at) await tx.customer.update({ where: { id: row.id }, data: gone });
     await tx.customerRfm.deleteMany({ where: { shop, customerGid } });
   }

@@ -1,10 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { SQL, type Tx } from "../db.server";
 import { insertRows, jsonRows } from "../lib/insert-rows.server";
 import { RapportError } from "../lib/errors";
 import { MAX_POINTS_PER_POSTING } from "./ledger-limits";
 import { markLoyaltyMirror } from "./mirror/mark-mirror.server";
 import { queueEarnedTriggers } from "./flow/loyalty-flow-events.server";
+import { newRowId } from "../lib/row-id";
 
 /** Why points moved. Spending reasons (redeem, expire, a negative adjust) can never overdraw an account. */
 export type PostingReason =
@@ -104,11 +104,15 @@ export async function postEntries(tx: Tx, postings: Posting[]): Promise<number> 
     if (Math.abs(p.points) > MAX_POINTS_PER_POSTING) throw new PointsLimitError(p);
   }
   const shop = postings[0]!.shop;
-  const existing = await tx.ledgerEntry.findMany({
-    where: { shop, idempotencyKey: { in: postings.map((p) => p.idempotencyKey) } },
-    select: { idempotencyKey: true },
-  });
-  const posted = new Set(existing.map((e) => e.idempotencyKey));
+  const posted = new Set<string>();
+  // In slices: Prisma binds one parameter per key, and refuses more than 999 on SQLite.
+  for (let at = 0; at < postings.length; at += 500) {
+    const existing = await tx.ledgerEntry.findMany({
+      where: { shop, idempotencyKey: { in: postings.slice(at, at + 500).map((p) => p.idempotencyKey) } },
+      select: { idempotencyKey: true },
+    });
+    for (const e of existing) posted.add(e.idempotencyKey);
+  }
   const fresh = postings.filter((p) => !posted.has(p.idempotencyKey) && (posted.add(p.idempotencyKey), true));
   if (fresh.length === 0) return 0;
   await moveAccounts(tx, shop, fresh);
@@ -117,7 +121,7 @@ export async function postEntries(tx: Tx, postings: Posting[]): Promise<number> 
     tx,
     "LedgerEntry",
     fresh.map((p) => ({
-      id: randomUUID(),
+      id: newRowId(),
       shop: p.shop,
       customerGid: p.customerGid,
       points: p.points,
@@ -169,7 +173,7 @@ async function moveAccounts(tx: Tx, shop: string, postings: Posting[]): Promise<
       const m = moves.get(customerGid)!;
       const lastActivityAt = m.activity ? now : null;
       return {
-        id: randomUUID(),
+        id: newRowId(),
         shop,
         customerGid,
         balance: m.available,
@@ -196,7 +200,7 @@ async function moveAccounts(tx: Tx, shop: string, postings: Posting[]): Promise<
   }
   await tx.$executeRaw`
     INSERT INTO "LoyaltyAccount" ("id", "shop", "customerGid", "updatedAt")
-    VALUES ${SQL.join(customers.map((c) => SQL.sql`(${randomUUID()}, ${shop}, ${c}, ${now})`))}
+    VALUES ${SQL.join(customers.map((c) => SQL.sql`(${newRowId()}, ${shop}, ${c}, ${now})`))}
     ON CONFLICT ("shop", "customerGid") DO NOTHING`;
   for (const customerGid of customers) {
     const m = moves.get(customerGid)!;

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newRowId } from "../lib/row-id";
 import { dbKind, type Tx, SQL } from "../db.server";
 
 import { recordCustomers } from "../customers/record-customers.server";
@@ -67,7 +67,7 @@ export async function recordOrders(tx: Tx, shop: string, commands: OrderCommand[
   if (created.length) {
     const now = new Date();
     const data = created.map((c) => {
-      const id = randomUUID();
+      const id = newRowId();
       ids.set(c.orderGid, id);
       return { id, shop, orderGid: c.orderGid, ingestedVia: via, ...orderFields(c), createdAt: now, updatedAt: now };
     });
@@ -83,7 +83,7 @@ export async function recordOrders(tx: Tx, shop: string, commands: OrderCommand[
     await tx.interaction.deleteMany({ where: { orderId: { in: replaced } } });
   }
   const written = [...created, ...updated.map((u) => u.command)];
-  const lines = written.flatMap((c) => c.lines.map((line) => ({ id: randomUUID(), orderId: ids.get(c.orderGid)!, shop, ...line })));
+  const lines = written.flatMap((c) => c.lines.map((line) => ({ id: newRowId(), orderId: ids.get(c.orderGid)!, shop, ...line })));
   await insertRows(tx, "OrderLine", lines);
   const purchases = written
     .filter((c) => !c.cancelledAt && !c.test)
@@ -91,7 +91,7 @@ export async function recordOrders(tx: Tx, shop: string, commands: OrderCommand[
       c.lines
         .filter((line) => line.productGid && line.quantity > 0)
         .map((line) => ({
-          id: randomUUID(),
+          id: newRowId(),
           shop,
           customerGid: c.customer?.customerGid ?? null,
           productGid: line.productGid!,

@@ -38,13 +38,12 @@ const EARLIEST = Date.UTC(1990, 0, 1);
 const LATEST = Date.UTC(2200, 0, 1);
 
 /** An ISO 8601 date-time within the years a shop can have data for. */
-export const timestamp = z
-  .string()
-  .refine((value) => {
-    const at = Date.parse(value);
-    return !Number.isNaN(at) && at >= EARLIEST && at < LATEST;
-  }, "must be an ISO 8601 date-time between 1990 and 2200")
-  .transform((value) => new Date(value));
+export const timestamp = z.string().transform((value, ctx) => {
+  const at = Date.parse(value);
+  if (!Number.isNaN(at) && at >= EARLIEST && at < LATEST) return new Date(at);
+  ctx.addIssue({ code: z.ZodIssueCode.custom, message: "must be an ISO 8601 date-time between 1990 and 2200" });
+  return z.NEVER;
+});
 
 /** A three-letter currency code. */
 export const currency = z.string().regex(/^[A-Z]{3}$/, "must be a three-letter currency code");
