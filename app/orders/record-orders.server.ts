@@ -31,11 +31,6 @@ export async function recordOrders(tx: Tx, shop: string, commands: OrderCommand[
     if (!seen || isNewerOrder(version(c), version(seen))) latest.set(c.orderGid, c);
   }
   if (latest.size === 0) return { changedOrderGids: [] };
-  await recordCustomers(
-    tx,
-    shop,
-    [...latest.values()].flatMap((c) => (c.customer ? [c.customer] : [])),
-  );
   const gids = [...latest.keys()];
   // PostgreSQL: workers in several processes may hold deliveries of the same order; the row lock
   // makes the version check and the write one step. SQLite has a single writer already.
@@ -109,6 +104,15 @@ export async function recordOrders(tx: Tx, shop: string, commands: OrderCommand[
     [...latest.values()].flatMap((c) => c.refunds),
   );
   await refreshOrderRefunds(tx, shop, [...created.map((c) => c.orderGid), ...refunded]);
+
+  // Customers last, just before their aggregates: on PostgreSQL their rows are what concurrent
+  // workers' batches share (an order's customer buys again), and a row lock taken here is held to
+  // the commit — taken late, it is held for the end of the batch only.
+  await recordCustomers(
+    tx,
+    shop,
+    [...latest.values()].flatMap((c) => (c.customer ? [c.customer] : [])),
+  );
 
   const customers = new Set<string>();
   for (const c of written) if (c.customer) customers.add(c.customer.customerGid);
