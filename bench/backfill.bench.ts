@@ -13,7 +13,7 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 export const backfillBench: Benchmark = {
   name: "backfill",
   description: "a 1,000,000-order bulk JSONL through the real backfill job in a child process (goal ≤ 120 s, ≤ 1.5 GB)",
-  async run({ tmpDir, scale, databaseUrl, progress }) {
+  async run({ tmpDir, scale, databaseUrl, progress, cpuProfDir }) {
     const orders = Math.max(1000, Math.round(1_000_000 * scale));
     const file = path.join(tmpDir, "orders.jsonl");
     progress(`writing ${orders.toLocaleString("en")} orders as bulk JSONL…`);
@@ -38,6 +38,9 @@ export const backfillBench: Benchmark = {
         [path.join(ROOT, "bench", "support", "backfill-child.ts"), bench.url, file, String(orders)],
         {
           cwd: ROOT,
+          env: cpuProfDir
+            ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${cpuProfDir}`.trim() }
+            : process.env,
           stdio: ["ignore", "pipe", "pipe"],
         },
       );

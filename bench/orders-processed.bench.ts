@@ -22,7 +22,9 @@ async function drain(context: BenchContext, databaseUrl: string | null, workers:
       customers: Math.max(100, Math.round(count / 4)),
       products: 2000,
     });
-    const processes = await Promise.all(Array.from({ length: workers }, () => startWorkerProcess({ databaseUrl: bench.url })));
+    const processes = await Promise.all(
+      Array.from({ length: workers }, () => startWorkerProcess({ databaseUrl: bench.url, cpuProfDir: context.cpuProfDir })),
+    );
     const started = Date.now();
     let finished = 0;
     let lastReport = started;

@@ -11,6 +11,12 @@ import type { BulkRecord } from "./bulk-records";
 import { parkRecords, readNodes } from "../webhooks/park-records.server";
 
 /**
+ * Orders recorded per call within a batch: each call's lookups bind a parameter per order (twice for
+ * settlement), and Prisma refuses more than 999 on SQLite.
+ */
+const ORDERS_PER_CALL = 400;
+
+/**
  * Commits one batch of a backfill phase in one transaction: the records (through the same paths
  * webhooks take), the records that could not be read (parked in the inbox with their reason, under a
  * `bulk/<phase>` topic the merchant can retry), and where the run stands — so a crash after the commit
@@ -42,8 +48,10 @@ export async function recordBulkBatch(input: {
         parked = unreadable.length;
       } else {
         const { commands, unreadable } = readNodes(nodes, (node) => parseGraphqlOrder(node), idOf);
-        const recorded = await recordOrders(tx, shop, commands, "backfill");
-        await settleOrderPoints(tx, shop, recorded.changedOrderGids);
+        for (let at = 0; at < commands.length; at += ORDERS_PER_CALL) {
+          const recorded = await recordOrders(tx, shop, commands.slice(at, at + ORDERS_PER_CALL), "backfill");
+          await settleOrderPoints(tx, shop, recorded.changedOrderGids);
+        }
         await parkRecords(tx, shop, "bulk/orders", unreadable);
         parked = unreadable.length;
       }

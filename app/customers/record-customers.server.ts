@@ -1,13 +1,17 @@
-import { randomUUID } from "node:crypto";
-import type { Tx } from "../db.server";
+import { SQL, type Tx } from "../db.server";
+import { jsonRows } from "../lib/insert-rows.server";
 import { isNewerVersion } from "../orders/order-version";
 import type { CustomerCommand, CustomerDeleteCommand } from "./customer-command";
+import { newRowId } from "../lib/row-id";
 
 /**
  * Brings customer profiles up to date inside the caller's transaction (a webhook batch, a backfill
  * batch). A version never overwrites a newer one; a deleted customer is not revived by a late update;
  * a redacted customer's personal data is never written again. Aggregates are not touched here: they
  * follow the orders (see customer-aggregates.server.ts).
+ * Why raw SQL: one `INSERT … ON CONFLICT DO UPDATE … WHERE <newer>` per batch writes new profiles and
+ * moves the stale ones, where Prisma would take a statement per customer; the version rules live in
+ * its WHERE clause. Rows go in key order, so concurrent batches lock them in the same order.
  * @example await recordCustomers(tx, shop, [parseRestCustomer(payload)])
  */
 export async function recordCustomers(tx: Tx, shop: string, commands: CustomerCommand[]): Promise<void> {
@@ -19,20 +23,24 @@ export async function recordCustomers(tx: Tx, shop: string, commands: CustomerCo
     }
   }
   if (latest.size === 0) return;
-  const existing = await tx.customer.findMany({
-    where: { shop, customerGid: { in: [...latest.keys()] } },
-    select: { id: true, customerGid: true, sourceUpdatedAt: true, deletedAt: true, redactedAt: true },
-  });
-  const byGid = new Map(existing.map((row) => [row.customerGid, row]));
-  const created = [...latest.values()].filter((c) => !byGid.has(c.customerGid));
-  if (created.length) await tx.customer.createMany({ data: created.map((c) => ({ id: randomUUID(), shop, ...fields(c) })) });
-  for (const c of latest.values()) {
-    const row = byGid.get(c.customerGid);
-    if (!row || !isNewerVersion(c.updatedAt, row.sourceUpdatedAt, true)) continue;
-    if (row.deletedAt && c.updatedAt !== null && c.updatedAt <= row.deletedAt) continue;
-    const { email, firstName, lastName, phone, ...rest } = fields(c);
-    await tx.customer.update({ where: { id: row.id }, data: row.redactedAt ? rest : { email, firstName, lastName, phone, ...rest } });
-  }
+  const now = new Date();
+  const rows = [...latest.values()]
+    .sort((a, b) => (a.customerGid < b.customerGid ? -1 : 1))
+    .map((c) => ({ id: newRowId(), shop, ...fields(c), createdAt: now, updatedAt: now }));
+  const columns = Object.keys(rows[0]!);
+  const list = SQL.raw(columns.map((c) => `"${c}"`).join(", "));
+  const personal = ["email", "firstName", "lastName", "phone"].map(
+    (c) => `"${c}" = CASE WHEN "Customer"."redactedAt" IS NULL THEN excluded."${c}" ELSE "Customer"."${c}" END`,
+  );
+  const rest = ["tags", "state", "emailMarketing", "smsMarketing", "countryCode", "shopifyCreatedAt", "sourceUpdatedAt", "updatedAt"].map(
+    (c) => `"${c}" = excluded."${c}"`,
+  );
+  await tx.$executeRaw`
+    INSERT INTO "Customer" (${list}) SELECT ${list} FROM ${jsonRows(columns, rows, { table: "Customer" }, "r")} WHERE true
+    ON CONFLICT ("shop", "customerGid") DO UPDATE SET ${SQL.raw([...personal, ...rest].join(", "))}
+    WHERE excluded."sourceUpdatedAt" IS NOT NULL
+      AND ("Customer"."sourceUpdatedAt" IS NULL OR excluded."sourceUpdatedAt" > "Customer"."sourceUpdatedAt")
+      AND ("Customer"."deletedAt" IS NULL OR excluded."sourceUpdatedAt" > "Customer"."deletedAt")`;
 }
 
 /**
@@ -44,7 +52,7 @@ export async function recordCustomerDeletes(tx: Tx, shop: string, commands: Cust
   for (const { customerGid, at } of commands) {
     const row = await tx.customer.findUnique({ where: { shop_customerGid: { shop, customerGid } }, select: { id: true, deletedAt: true } });
     const gone = { deletedAt: at, email: null, firstName: null, lastName: null, phone: null };
-    if (!row) await tx.customer.create({ data: { id: randomUUID(), shop, customerGid, ...gone } });
+    if (!row) await tx.customer.create({ data: { id: newRowId(), shop, customerGid, ...gone } });
     else if (!row.deletedAt || row.deletedAt < at) await tx.customer.update({ where: { id: row.id }, data: gone });
     await tx.customerRfm.deleteMany({ where: { shop, customerGid } });
   }

@@ -26,6 +26,11 @@ export function toGid(kind: GidKind, legacyId: string | number | bigint): string
   return `gid://shopify/${kind}/${digits}`;
 }
 
+/** A pattern matching the GIDs of `kind` (what isGid(value, kind) accepts). */
+export function gidPattern(kind: GidKind): RegExp {
+  return new RegExp(`^gid://shopify/${kind}/\\d{1,20}(?:\\?.*)?$`);
+}
+
 /** True when `value` is a GID, of `kind` if given. */
 export function isGid(value: unknown, kind?: GidKind): value is string {
   if (typeof value !== "string") return false;

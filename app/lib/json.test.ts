@@ -33,6 +33,18 @@ describe("lossless JSON", () => {
     });
   });
 
+  it("GIVEN strings ending in escaped backslashes or quotes WHEN parsed THEN the integers after them are still found", () => {
+    expect(
+      parseJsonLossless('{"a":"x\\\\","id":12345678901234567890,"b":"q\\"12345678901234567890","c":[1,-12345678901234567890]}'),
+    ).toEqual({
+      a: "x\\",
+      id: "12345678901234567890",
+      b: 'q"12345678901234567890',
+      c: [1, "-12345678901234567890"],
+    });
+    expect(parseJsonLossless("12345678901234567890")).toBe("12345678901234567890");
+  });
+
   it("GIVEN text that is not JSON WHEN parsed THEN a SyntaxError", () => {
     expect(() => parseJsonLossless("{not json")).toThrow(SyntaxError);
     expect(() => parseJsonLossless('{"id":12345678901234567890')).toThrow(SyntaxError);

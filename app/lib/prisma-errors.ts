@@ -1,6 +1,11 @@
-/** True when Prisma reports a unique-constraint violation (P2002): the row is already there. */
+/**
+ * True when Prisma reports a unique-constraint violation: P2002 from a model query, or P2010 (a raw
+ * query failed) whose driver error is one — the bulk writes are raw statements.
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+  if (typeof error !== "object" || error === null) return false;
+  const { code, meta } = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
+  return code === "P2002" || (code === "P2010" && meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation");
 }
 
 /**
@@ -10,13 +15,16 @@ export function isUniqueViolation(error: unknown): boolean {
  */
 export function isRetryableConflict(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
-  const { code, message, cause } = error as {
+  if (isUniqueViolation(error)) return true;
+  const { code, message, meta, cause } = error as {
     code?: string;
     message?: string;
+    meta?: unknown;
     cause?: { originalCode?: string; originalMessage?: string };
   };
-  if (code === "P2002" || code === "P2034") return true;
-  // A driver adapter's own error (db-client's driverOf) carries the database's code and message as its cause.
-  const said = `${message ?? ""} ${cause?.originalCode ?? ""} ${cause?.originalMessage ?? ""}`;
+  if (code === "P2034") return true;
+  // A driver adapter's own error (db-client's driverOf) carries the database's code and message as its
+  // cause; a raw statement's driver error (P2010) carries them in `meta`.
+  const said = `${message ?? ""} ${cause?.originalCode ?? ""} ${cause?.originalMessage ?? ""} ${meta ? JSON.stringify(meta) : ""}`;
   return /40P01|40001|deadlock detected|could not serialize|SQLITE_BUSY|database is locked/i.test(said);
 }

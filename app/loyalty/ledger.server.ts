@@ -1,9 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { SQL, type Tx } from "../db.server";
+import { insertRows, jsonRows } from "../lib/insert-rows.server";
 import { RapportError } from "../lib/errors";
 import { MAX_POINTS_PER_POSTING } from "./ledger-limits";
 import { markLoyaltyMirror } from "./mirror/mark-mirror.server";
 import { queueEarnedTriggers } from "./flow/loyalty-flow-events.server";
+import { newRowId } from "../lib/row-id";
 
 /** Why points moved. Spending reasons (redeem, expire, a negative adjust) can never overdraw an account. */
 export type PostingReason =
@@ -103,17 +104,24 @@ export async function postEntries(tx: Tx, postings: Posting[]): Promise<number> 
     if (Math.abs(p.points) > MAX_POINTS_PER_POSTING) throw new PointsLimitError(p);
   }
   const shop = postings[0]!.shop;
-  const existing = await tx.ledgerEntry.findMany({
-    where: { shop, idempotencyKey: { in: postings.map((p) => p.idempotencyKey) } },
-    select: { idempotencyKey: true },
-  });
-  const posted = new Set(existing.map((e) => e.idempotencyKey));
+  const posted = new Set<string>();
+  // In slices: Prisma binds one parameter per key, and refuses more than 999 on SQLite.
+  for (let at = 0; at < postings.length; at += 500) {
+    const existing = await tx.ledgerEntry.findMany({
+      where: { shop, idempotencyKey: { in: postings.slice(at, at + 500).map((p) => p.idempotencyKey) } },
+      select: { idempotencyKey: true },
+    });
+    for (const e of existing) posted.add(e.idempotencyKey);
+  }
   const fresh = postings.filter((p) => !posted.has(p.idempotencyKey) && (posted.add(p.idempotencyKey), true));
   if (fresh.length === 0) return 0;
   await moveAccounts(tx, shop, fresh);
-  await tx.ledgerEntry.createMany({
-    data: fresh.map((p) => ({
-      id: randomUUID(),
+  const createdAt = new Date();
+  await insertRows(
+    tx,
+    "LedgerEntry",
+    fresh.map((p) => ({
+      id: newRowId(),
       shop: p.shop,
       customerGid: p.customerGid,
       points: p.points,
@@ -127,8 +135,9 @@ export async function postEntries(tx: Tx, postings: Posting[]): Promise<number> 
       weightedBasis: p.weightedBasis ?? null,
       staff: p.staff ?? null,
       note: p.note ?? null,
+      createdAt,
     })),
-  });
+  );
   // The storefront and Shopify Email read balances from customer metafields: tell the mirror.
   await markLoyaltyMirror(tx, shop, [...new Set(fresh.map((p) => p.customerGid))]);
   await queueEarnedTriggers(tx, shop, fresh); // Shopify Flow: "Loyalty points earned"
@@ -157,9 +166,41 @@ async function moveAccounts(tx: Tx, shop: string, postings: Posting[]): Promise<
   const now = new Date();
   // Sorted, so two transactions touching the same accounts lock them in the same order (PostgreSQL).
   const customers = [...moves.keys()].sort();
+  if (!customers.some((c) => moves.get(c)!.guard)) {
+    // Nothing here can overdraw: every account is created or moved by one upsert, driven by the moves
+    // (each a unique-index probe), in key order.
+    const rows = customers.map((customerGid) => {
+      const m = moves.get(customerGid)!;
+      const lastActivityAt = m.activity ? now : null;
+      return {
+        id: newRowId(),
+        shop,
+        customerGid,
+        balance: m.available,
+        pending: m.pending,
+        lifetimeEarned: m.earned,
+        version: 1,
+        lastActivityAt,
+        createdAt: now,
+        updatedAt: now,
+      };
+    });
+    const columns = Object.keys(rows[0]!);
+    const list = SQL.raw(columns.map((c) => `"${c}"`).join(", "));
+    await tx.$executeRaw`
+      INSERT INTO "LoyaltyAccount" (${list}) SELECT ${list} FROM ${jsonRows(columns, rows, { table: "LoyaltyAccount" }, "r")} WHERE true
+      ON CONFLICT ("shop", "customerGid") DO UPDATE SET
+        "balance" = "LoyaltyAccount"."balance" + excluded."balance",
+        "pending" = "LoyaltyAccount"."pending" + excluded."pending",
+        "lifetimeEarned" = "LoyaltyAccount"."lifetimeEarned" + excluded."lifetimeEarned",
+        "version" = "LoyaltyAccount"."version" + 1,
+        "lastActivityAt" = COALESCE(excluded."lastActivityAt", "LoyaltyAccount"."lastActivityAt"),
+        "updatedAt" = excluded."updatedAt"`;
+    return;
+  }
   await tx.$executeRaw`
     INSERT INTO "LoyaltyAccount" ("id", "shop", "customerGid", "updatedAt")
-    VALUES ${SQL.join(customers.map((c) => SQL.sql`(${randomUUID()}, ${shop}, ${c}, ${now})`))}
+    VALUES ${SQL.join(customers.map((c) => SQL.sql`(${newRowId()}, ${shop}, ${c}, ${now})`))}
     ON CONFLICT ("shop", "customerGid") DO NOTHING`;
   for (const customerGid of customers) {
     const m = moves.get(customerGid)!;

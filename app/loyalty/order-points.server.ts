@@ -8,6 +8,7 @@ import { enqueueTierRefresh } from "./tiers/tier-setup.server";
 import { earningFrom } from "./program/launch";
 import { getLoyaltyProgram } from "./program.server";
 import { getLedgerRules } from "./rules.server";
+import { readSettlingLines } from "./settling-lines.server";
 
 /** Financial states of an order that was paid at some point. */
 const PAID = new Set(["paid", "partially_refunded", "refunded"]);
@@ -37,9 +38,39 @@ export async function settleOrderPoints(
   options: { earningFrom?: Date; bonuses?: boolean } = {},
 ): Promise<void> {
   if (orderGids.length === 0) return;
-  const [orders, program, rules, shopRow, launch, entries, refunds] = await Promise.all([
+  const [program, rules, shopRow, launch, entries] = await Promise.all([
+    getLoyaltyProgram(shop, tx),
+    getLedgerRules(shop, tx),
+    tx.shop.findUnique({ where: { shop }, select: { installedAt: true } }),
+    tx.loyaltyProgram.findUnique({ where: { shop }, select: { launchedAt: true, pastOrders: true } }),
+    tx.ledgerEntry.findMany({
+      where: { shop, sourceGid: { in: orderGids } },
+      select: {
+        idempotencyKey: true,
+        sourceGid: true,
+        customerGid: true,
+        points: true,
+        bucket: true,
+        basisMinor: true,
+        rate: true,
+        weightedBasis: true,
+        availableAt: true,
+      },
+    }),
+  ]);
+  const from =
+    options.earningFrom ??
+    earningFrom({
+      installedAt: shopRow?.installedAt ?? new Date(0),
+      launchedAt: launch?.launchedAt ?? null,
+      pastOrders: launch?.pastOrders ?? null,
+    });
+  // An order from before `from` with nothing in the ledger has nothing to settle (it never earned, so
+  // there is nothing to reverse or claw back): it is not read, with its lines — the backfill's orders.
+  const inLedger = [...new Set(entries.map((e) => e.sourceGid!))];
+  const [rows, refunds] = await Promise.all([
     tx.order.findMany({
-      where: { shop, orderGid: { in: orderGids } },
+      where: { shop, orderGid: { in: orderGids }, OR: [{ processedAt: { gte: from } }, { orderGid: { in: inLedger } }] },
       select: {
         orderGid: true,
         customerGid: true,
@@ -52,24 +83,7 @@ export async function settleOrderPoints(
         shippingMinor: true,
         taxMinor: true,
         currencyCode: true,
-        lines: { select: { totalMinor: true, productGid: true, giftCard: true } },
-      },
-    }),
-    getLoyaltyProgram(shop, tx),
-    getLedgerRules(shop, tx),
-    tx.shop.findUnique({ where: { shop }, select: { installedAt: true } }),
-    tx.loyaltyProgram.findUnique({ where: { shop }, select: { launchedAt: true, pastOrders: true } }),
-    tx.ledgerEntry.findMany({
-      where: { shop, sourceGid: { in: orderGids } },
-      select: {
-        idempotencyKey: true,
-        customerGid: true,
-        points: true,
-        bucket: true,
-        basisMinor: true,
-        rate: true,
-        weightedBasis: true,
-        availableAt: true,
+        id: true,
       },
     }),
     tx.refund.findMany({
@@ -78,13 +92,11 @@ export async function settleOrderPoints(
       orderBy: [{ refundedAt: "asc" }, { refundGid: "asc" }],
     }),
   ]);
-  const from =
-    options.earningFrom ??
-    earningFrom({
-      installedAt: shopRow?.installedAt ?? new Date(0),
-      launchedAt: launch?.launchedAt ?? null,
-      pastOrders: launch?.pastOrders ?? null,
-    });
+  const linesOf = await readSettlingLines(
+    tx,
+    rows.map((o) => o.id),
+  );
+  const orders = rows.map((o) => ({ ...o, lines: linesOf.get(o.id) ?? [] }));
   const earningOf = await earningContext(tx, shop, program, orders);
   const postings: Posting[] = [];
   for (const o of orders) {
@@ -184,5 +196,5 @@ export async function settleOrderPoints(
   }
   await postEntries(tx, postings);
   // Spend and points moved: the customers' tiers follow, recalculated by a keyed (debounced) job.
-  if (orders.length) await enqueueTierRefresh(tx, shop);
+  if (orders.length || (await tx.order.count({ where: { shop, orderGid: { in: orderGids } } })) > 0) await enqueueTierRefresh(tx, shop);
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newRowId } from "../lib/row-id";
 import { dbKind, type Tx, SQL } from "../db.server";
 
 import { recordCustomers } from "../customers/record-customers.server";
@@ -31,11 +31,6 @@ export async function recordOrders(tx: Tx, shop: string, commands: OrderCommand[
     if (!seen || isNewerOrder(version(c), version(seen))) latest.set(c.orderGid, c);
   }
   if (latest.size === 0) return { changedOrderGids: [] };
-  await recordCustomers(
-    tx,
-    shop,
-    [...latest.values()].flatMap((c) => (c.customer ? [c.customer] : [])),
-  );
   const gids = [...latest.keys()];
   // PostgreSQL: workers in several processes may hold deliveries of the same order; the row lock
   // makes the version check and the write one step. SQLite has a single writer already.
@@ -65,12 +60,13 @@ export async function recordOrders(tx: Tx, shop: string, commands: OrderCommand[
 
   const ids = new Map<string, string>();
   if (created.length) {
+    const now = new Date();
     const data = created.map((c) => {
-      const id = randomUUID();
+      const id = newRowId();
       ids.set(c.orderGid, id);
-      return { id, shop, orderGid: c.orderGid, ingestedVia: via, ...orderFields(c) };
+      return { id, shop, orderGid: c.orderGid, ingestedVia: via, ...orderFields(c), createdAt: now, updatedAt: now };
     });
-    await tx.order.createMany({ data });
+    await insertRows(tx, "Order", data);
   }
   for (const { id, command } of updated) {
     ids.set(command.orderGid, id);
@@ -82,7 +78,7 @@ export async function recordOrders(tx: Tx, shop: string, commands: OrderCommand[
     await tx.interaction.deleteMany({ where: { orderId: { in: replaced } } });
   }
   const written = [...created, ...updated.map((u) => u.command)];
-  const lines = written.flatMap((c) => c.lines.map((line) => ({ id: randomUUID(), orderId: ids.get(c.orderGid)!, shop, ...line })));
+  const lines = written.flatMap((c) => c.lines.map((line) => ({ id: newRowId(), orderId: ids.get(c.orderGid)!, shop, ...line })));
   await insertRows(tx, "OrderLine", lines);
   const purchases = written
     .filter((c) => !c.cancelledAt && !c.test)
@@ -90,7 +86,7 @@ export async function recordOrders(tx: Tx, shop: string, commands: OrderCommand[
       c.lines
         .filter((line) => line.productGid && line.quantity > 0)
         .map((line) => ({
-          id: randomUUID(),
+          id: newRowId(),
           shop,
           customerGid: c.customer?.customerGid ?? null,
           productGid: line.productGid!,
@@ -108,6 +104,15 @@ export async function recordOrders(tx: Tx, shop: string, commands: OrderCommand[
     [...latest.values()].flatMap((c) => c.refunds),
   );
   await refreshOrderRefunds(tx, shop, [...created.map((c) => c.orderGid), ...refunded]);
+
+  // Customers last, just before their aggregates: on PostgreSQL their rows are what concurrent
+  // workers' batches share (an order's customer buys again), and a row lock taken here is held to
+  // the commit — taken late, it is held for the end of the batch only.
+  await recordCustomers(
+    tx,
+    shop,
+    [...latest.values()].flatMap((c) => (c.customer ? [c.customer] : [])),
+  );
 
   const customers = new Set<string>();
   for (const c of written) if (c.customer) customers.add(c.customer.customerGid);

@@ -46,13 +46,18 @@ export async function recordRefunds(tx: Tx, shop: string, refunds: RefundCommand
   return [...changed];
 }
 
-/** Sets each named order's `refundedMinor` to the money its recorded refunds returned. */
+/**
+ * Sets each named order's `refundedMinor` to the money its recorded refunds returned. Orders without a
+ * refund row keep theirs: refunds are never removed, so it is the 0 they were created with (and no row
+ * is rewritten for nothing — most orders recorded in a batch have no refund).
+ */
 export async function refreshOrderRefunds(tx: Tx, shop: string, orderGids: Iterable<string>): Promise<void> {
   const gids = [...new Set(orderGids)];
+  const refunds = SQL.sql`FROM "Refund" r WHERE r."shop" = "Order"."shop" AND r."orderGid" = "Order"."orderGid"`;
   for (let i = 0; i < gids.length; i += 500) {
     await tx.$executeRaw`
-      UPDATE "Order" SET "refundedMinor" = COALESCE((SELECT SUM(r."totalMinor") FROM "Refund" r WHERE r."shop" = "Order"."shop" AND r."orderGid" = "Order"."orderGid"), 0)
-      WHERE "shop" = ${shop} AND "orderGid" IN (${SQL.join(gids.slice(i, i + 500))})`;
+      UPDATE "Order" SET "refundedMinor" = (SELECT SUM(r."totalMinor") ${refunds})
+      WHERE "shop" = ${shop} AND "orderGid" IN (${SQL.join(gids.slice(i, i + 500))}) AND EXISTS (SELECT 1 ${refunds})`;
   }
 }
 

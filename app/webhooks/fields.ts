@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { toGid, type GidKind, isGid } from "../lib/gid";
+import { toGid, type GidKind, gidPattern } from "../lib/gid";
 import { MAX_AMOUNT_MINOR, toMinorUnits } from "../lib/money";
 
 /**
@@ -10,7 +10,7 @@ import { MAX_AMOUNT_MINOR, toMinorUnits } from "../lib/money";
 
 /** A legacy numeric id as Shopify sends it: a number (exact when it was parsed losslessly) or digits. */
 export const legacyId = z.union([
-  z.number().int().positive().refine(Number.isSafeInteger, "must be an exact id"),
+  z.number().int().positive().max(Number.MAX_SAFE_INTEGER, "must be an exact id"),
   z.string().regex(/^\d{1,20}$/, "must be a numeric id"),
 ]);
 
@@ -18,14 +18,15 @@ export const legacyId = z.union([
 export const gidFrom = (kind: GidKind) => legacyId.transform((id) => toGid(kind, id));
 
 /** A GID of `kind`, as GraphQL and `admin_graphql_api_id` carry them. */
-export const gid = (kind: GidKind) => z.string().refine((value) => isGid(value, kind), `must be a ${kind} GID`);
+export const gid = (kind: GidKind) => z.string().regex(gidPattern(kind), `must be a ${kind} GID`);
+
+// String checks rather than refinements: zod runs a check in place, where each refinement wraps the
+// value in an effect (a context and closures per field, per line item — most of an order's parse).
+// eslint-disable-next-line no-control-regex -- NUL is the very character refused
+const NO_NUL = /^[^\u0000]*$/;
 
 /** Text without NUL characters (PostgreSQL refuses them), at most `max` characters. */
-export const text = (max = 2000) =>
-  z
-    .string()
-    .max(max, `is longer than ${max} characters`)
-    .refine((value) => !value.includes("\u0000"), "contains a NUL character");
+export const text = (max = 2000) => z.string().max(max, `is longer than ${max} characters`).regex(NO_NUL, "contains a NUL character");
 
 /** A decimal amount as Shopify sends it (a string in REST and GraphQL, sometimes a number). */
 export const amount = z.union([z.string(), z.number()]);
@@ -37,13 +38,12 @@ const EARLIEST = Date.UTC(1990, 0, 1);
 const LATEST = Date.UTC(2200, 0, 1);
 
 /** An ISO 8601 date-time within the years a shop can have data for. */
-export const timestamp = z
-  .string()
-  .refine((value) => {
-    const at = Date.parse(value);
-    return !Number.isNaN(at) && at >= EARLIEST && at < LATEST;
-  }, "must be an ISO 8601 date-time between 1990 and 2200")
-  .transform((value) => new Date(value));
+export const timestamp = z.string().transform((value, ctx) => {
+  const at = Date.parse(value);
+  if (!Number.isNaN(at) && at >= EARLIEST && at < LATEST) return new Date(at);
+  ctx.addIssue({ code: z.ZodIssueCode.custom, message: "must be an ISO 8601 date-time between 1990 and 2200" });
+  return z.NEVER;
+});
 
 /** A three-letter currency code. */
 export const currency = z.string().regex(/^[A-Z]{3}$/, "must be a three-letter currency code");

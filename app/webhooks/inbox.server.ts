@@ -1,9 +1,9 @@
-import { randomUUID } from "node:crypto";
 import prisma, { dbKind } from "../db.server";
 import { driverOf } from "../db-client.server";
 import { isRetryableConflict } from "../lib/prisma-errors";
 
 import { inboxEvents } from "./inbox-events.server";
+import { newRowId } from "../lib/row-id";
 
 /** A verified delivery as the inbox stores it (docs/decisions/005). */
 export interface InboxDelivery {
@@ -75,7 +75,7 @@ async function flush(batch: { row: InboxDelivery; done: (error?: unknown) => voi
     for (const row of rows) {
       const status = row.parkedReason ? "parked" : "pending";
       args.push(
-        randomUUID(),
+        newRowId(),
         row.shop,
         row.topic,
         row.webhookId,

@@ -38,11 +38,15 @@ export async function parkRecords(
   records: UnreadableRecord[],
 ): Promise<void> {
   if (records.length === 0) return;
-  const known = await tx.webhookDelivery.findMany({
-    where: { shop, webhookId: { in: records.map((r) => r.webhookId) } },
-    select: { webhookId: true },
-  });
-  const seen = new Set(known.map((k) => k.webhookId));
+  const seen = new Set<string>();
+  // In slices: Prisma binds one parameter per id, and refuses more than 999 on SQLite.
+  for (let at = 0; at < records.length; at += 500) {
+    const known = await tx.webhookDelivery.findMany({
+      where: { shop, webhookId: { in: records.slice(at, at + 500).map((r) => r.webhookId) } },
+      select: { webhookId: true },
+    });
+    for (const k of known) seen.add(k.webhookId);
+  }
   const fresh = records.filter((r) => !seen.has(r.webhookId));
   if (fresh.length) await tx.webhookDelivery.createMany({ data: fresh.map((r) => ({ shop, topic, status: "parked", ...r })) });
 }

@@ -92,8 +92,20 @@ export async function processDeliveries(options: { workerId: string; limit?: num
     try {
       await withConflictRetries(() => apply(group));
     } catch (error) {
-      if (group.length === 1) await failed(group[0]!.delivery, error);
-      else for (const one of group) await apply([one]).catch((e: unknown) => failed(one.delivery, e));
+      if (group.length === 1) {
+        await failed(group[0]!.delivery, error);
+        continue;
+      }
+      // Said here because nothing else would say it when each delivery then succeeds alone: a batch
+      // past a lookup's parameter limit (SQLite: 999; ≈ 490 orders) applies one delivery a transaction.
+      const { shop, topic } = group[0]!.delivery;
+      logger.warn("batch failed; applying its deliveries one at a time", {
+        shop,
+        topic,
+        deliveries: group.length,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      for (const one of group) await apply([one]).catch((e: unknown) => failed(one.delivery, e));
     }
   }
   return claimed.length;

@@ -108,11 +108,14 @@ function startServer(command: string, args: string[], env: Record<string, string
  * and runs jobs; resolves once it has started.
  * @example const worker = await startWorkerProcess({ databaseUrl }); …; await worker.stop();
  */
-export function startWorkerProcess(options: { databaseUrl: string }): Promise<Omit<RunningServer, "url">> {
+export function startWorkerProcess(options: { databaseUrl: string; cpuProfDir?: string | null }): Promise<Omit<RunningServer, "url">> {
   const child = spawn(TSX, [path.join(ROOT, "app", "worker-process.server.ts")], {
     cwd: ROOT,
     env: {
       ...process.env,
+      ...(options.cpuProfDir
+        ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${options.cpuProfDir}`.trim() }
+        : {}),
       NODE_ENV: "production",
       DATABASE_URL: options.databaseUrl,
       SHOPIFY_API_KEY: "bench-api-key",
