@@ -42,13 +42,17 @@ export default function LoyaltyTiers() {
   const saver = useFetcher<TierAdminResult>();
   const revalidator = useRevalidator();
   const running = job?.status === "queued" || job?.status === "running";
+  // The counts shown are always the current form's: while the merchant types (300 ms pause) and while
+  // the simulation of the latest form runs, an older form's counts are not shown as if they were it.
+  const draftKey = JSON.stringify(draft);
+  const [simulated, setSimulated] = useState<string | null>(null);
   useEffect(() => {
-    const timer = setTimeout(
-      () => simulator.submit({ intent: "simulate", ...draft } as never, { method: "post", encType: "application/json" }),
-      300,
-    );
+    const timer = setTimeout(() => {
+      setSimulated(draftKey);
+      simulator.submit({ intent: "simulate", ...draft } as never, { method: "post", encType: "application/json" });
+    }, 300);
     return () => clearTimeout(timer);
-  }, [draft]);
+  }, [draftKey]);
   useEffect(() => {
     if (!running) return;
     const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1000);
@@ -56,7 +60,7 @@ export default function LoyaltyTiers() {
   }, [running]);
   const result = saver.data ?? simulator.data;
   const errors = result && !result.ok ? result.errors : {};
-  const simulation = simulator.data?.ok ? simulator.data.simulation : null;
+  const simulation = simulated === draftKey && simulator.state === "idle" && simulator.data?.ok ? simulator.data.simulation : null;
   const setTiers = (tiers: TierDraft[]) => setDraft({ ...draft, tiers });
   const save = () => saver.submit({ intent: "save", ...draft } as never, { method: "post", encType: "application/json" });
   return (

@@ -81,16 +81,47 @@
   // A click on one of the app's links in the admin's sidebar: as App Bridge does, dispatch
   // `shopify:navigate` on the matching <ui-nav-menu> link, which the app's AppProvider turns into a
   // client-side navigation (no reload, the session token stays).
-  window.addEventListener("message", function (event) {
-    var data = event.data;
-    if (event.origin !== standin || !data || data.type !== "rapport-standin:navigate") return;
+  // The app listens for `shopify:navigate` only once React has hydrated (AppProvider's effect), which can
+  // come after the load event that shows its links in the sidebar: a click before then waits for it.
+  var navigateListeners = 0;
+  var pendingPath = null;
+  var addListener = window.addEventListener;
+  var removeListener = window.removeEventListener;
+  window.addEventListener = function (type) {
+    var result = addListener.apply(this, arguments);
+    if (type === "shopify:navigate") {
+      navigateListeners += 1;
+      if (pendingPath !== null) {
+        var path = pendingPath;
+        pendingPath = null;
+        setTimeout(function () {
+          navigateTo(path);
+        }, 0);
+      }
+    }
+    return result;
+  };
+  window.removeEventListener = function (type) {
+    if (type === "shopify:navigate") navigateListeners = Math.max(0, navigateListeners - 1);
+    return removeListener.apply(this, arguments);
+  };
+  function navigateTo(path) {
+    if (navigateListeners === 0) {
+      pendingPath = path;
+      return;
+    }
     var menu = document.querySelector("ui-nav-menu");
     var target = null;
     if (menu)
       menu.querySelectorAll("a[href]").forEach(function (a) {
-        if (new URL(a.getAttribute("href"), location.href).pathname === data.path) target = a;
+        if (new URL(a.getAttribute("href"), location.href).pathname === path) target = a;
       });
     if (target) target.dispatchEvent(new CustomEvent("shopify:navigate", { bubbles: true }));
+  }
+  addListener.call(window, "message", function (event) {
+    var data = event.data;
+    if (event.origin !== standin || !data || data.type !== "rapport-standin:navigate") return;
+    navigateTo(data.path);
   });
 
   // <ui-nav-menu> holds the app's links; the admin shows them in its sidebar and nothing inside the app.
