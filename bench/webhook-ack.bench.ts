@@ -66,9 +66,9 @@ export const webhookAckBench: Benchmark = {
     }
     const stored = await bench.db.webhookDelivery.count({ where: { shop: SHOP } });
     await bench.close();
-    // Every request of the runs had its own webhook id: a 200 must mean a stored row.
-    const acked = Math.round(figures.fixed.rps * seconds + figures.max.rps * flatSeconds);
-    if (stored < acked * 0.99) throw new Error(`about ${acked} deliveries answered 200 but only ${stored} stored`);
+    // Every request of the runs had its own webhook id: a 200 must mean a stored row (the warm-up's are stored too).
+    const acked = figures.fixed.ok + figures.max.ok;
+    if (stored < acked) throw new Error(`${acked} deliveries answered 200 but only ${stored} stored`);
     const failures = figures.fixed.bad;
     return {
       figures: {

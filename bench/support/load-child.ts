@@ -41,6 +41,8 @@ export interface LoadResult {
   p90: number;
   p99: number;
   max: number;
+  /** 2xx answers in all. */
+  ok: number;
   /** Requests sent, and those answered non-2xx, failed or timed out. */
   sent: number;
   bad: number;
@@ -117,6 +119,7 @@ async function paced(job: LoadJob): Promise<LoadResult> {
   const sorted = latencies.sort();
   return {
     rps: ok / Math.max(elapsed, job.seconds),
+    ok,
     p50: round(percentile(sorted, 50)),
     p90: round(percentile(sorted, 90)),
     p99: round(percentile(sorted, 99)),
@@ -149,6 +152,7 @@ async function flat(job: LoadJob): Promise<LoadResult> {
   });
   return {
     rps: result["2xx"] / result.duration,
+    ok: result["2xx"],
     p50: result.latency.p50,
     p90: result.latency.p90,
     p99: result.latency.p99,
