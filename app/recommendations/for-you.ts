@@ -34,6 +34,11 @@ export interface ForYouParams {
    * its buyers who bought it in two orders or more, smoothed; 0: off).
    */
   repurchase: number;
+  /**
+   * The own vector's values enter as ownMax × (value / ownMax)^ownPower (1: as they are; below 1 the
+   * customer's weaker own items move up against the neighbours' items, the top own item unchanged).
+   */
+  ownPower: number;
 }
 
 /**
@@ -45,9 +50,9 @@ export interface ForYouParams {
  * against 0.2142 / 0.2301), a third of the neighbour sum on a large store.
  */
 export const FOR_YOU_DEFAULTS: ForYouParams = {
-  groupCount: 7,
+  groupCount: 20,
   withinDecay: 1,
-  groupDecay: 0.8,
+  groupDecay: 0.85,
   k: 100,
   alpha: 0.6,
   simPower: 2,
@@ -58,6 +63,7 @@ export const FOR_YOU_DEFAULTS: ForYouParams = {
   trend: 0.3,
   trendHalfLifeDays: 30,
   repurchase: 0.5,
+  ownPower: 0.5,
 };
 
 /** A customer's purchase history, baskets oldest first with their times (ms). */
