@@ -81,12 +81,16 @@ function scoreItems(history: PurchaseHistory, model: ForYouModel, params: ForYou
     }
     score[item] = score[item]! + v;
   };
+  // Own values compressed towards the top one (ownMax × (v / ownMax)^ownPower, the top value unchanged):
+  // an item bought once long ago is still likelier to return than most of the neighbours' items.
+  const ownMax = maxValue(own);
+  const ownValue = (v: number) => (params.ownPower === 1 || ownMax === 0 ? v : ownMax * Math.pow(v / ownMax, params.ownPower));
   if (params.repurchase > 0) {
     const share = model.repurchaseShare;
     own.items.forEach((item, i) =>
-      add(item, params.alpha * own.values[i]! * (1 + params.repurchase * (item < share.length ? share[item]! : 0))),
+      add(item, params.alpha * ownValue(own.values[i]!) * (1 + params.repurchase * (item < share.length ? share[item]! : 0))),
     );
-  } else own.items.forEach((item, i) => add(item, params.alpha * own.values[i]!));
+  } else own.items.forEach((item, i) => add(item, params.alpha * ownValue(own.values[i]!)));
   if (params.repeatBoost > 0) {
     const count = history.baskets.length;
     let total = 0;

@@ -43,3 +43,25 @@ describe("repurchase share", () => {
     expect(shares[0]).toBe(0);
   });
 });
+
+describe("for-you own values", () => {
+  it("GIVEN an own item bought once long ago and neighbours all holding an item the customer never bought WHEN ranked THEN ownPower 0.5 puts the own item first, ownPower 1 the neighbours' item", async () => {
+    const { forYouTop } = await import("./for-you-score");
+    // The customer: item 1 in each of the last 4 baskets, item 2 once in the first of 8.
+    const customer = history([[2], [3], [4], [5], [1], [1], [1], [1]]);
+    // Neighbours hold item 1 and, in their oldest basket, item 9: 0.4 × 0.85^19 / 3 ≈ 0.0061 for item 9,
+    // against 0.6 × 0.85^19 / 8 ≈ 0.0034 for item 2 as it is and ≈ 0.0108 compressed (own top 0.0567).
+    const reference = Array.from({ length: 20 }, () => history([[1, 9], [1], [1]]));
+    const params = { ...FOR_YOU_DEFAULTS, trend: 0, repurchase: 0 };
+    const rank = (ownPower: number) => {
+      const model = forYouModel(reference, { ...params, ownPower }, Date.UTC(2025, 6, 1));
+      return forYouTop(customer, model, { ...params, ownPower }, -1, 10).map((e) => e.item);
+    };
+    const compressed = rank(0.5);
+    const plain = rank(1);
+    expect(compressed[0]).toBe(1);
+    expect(plain[0]).toBe(1);
+    expect(compressed.indexOf(2)).toBeLessThan(compressed.indexOf(9));
+    expect(plain.indexOf(9)).toBeLessThan(plain.indexOf(2));
+  });
+});

@@ -58,9 +58,21 @@ export function evaluateSplit(
   methods: Record<string, MethodFactory>,
 ): Record<string, MetricRow> {
   const split = splitCustomers(customers, seed);
-  const evaluated = split[part];
+  return evaluateOn(customers, split.train, split[part], methods);
+}
+
+/**
+ * Methods learn from `train` (full sequences) and rank for `evaluated` (histories), scored against the
+ * evaluated customers' last baskets; `customers` (all of them) is what global popularity is counted over.
+ */
+export function evaluateOn(
+  customers: readonly CustomerSequence[],
+  train: readonly CustomerSequence[],
+  evaluated: readonly CustomerSequence[],
+  methods: Record<string, MethodFactory>,
+): Record<string, MetricRow> {
   const data: TrainingData = {
-    train: split.train,
+    train,
     allHistories: customers.map((c) => c.baskets.slice(0, -1)),
     histories: evaluated.map((c) => c.baskets.slice(0, -1)),
     historyTimes: evaluated.map((c) => c.times.slice(0, -1)),
