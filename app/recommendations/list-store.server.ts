@@ -4,15 +4,23 @@ import type { StoredCard } from "./recs-build-job.server";
 /**
  * The bounded in-memory store the storefront is served from: precomputed lists by (shop, subject),
  * least recently used evicted beyond MAX_ENTRIES, all of a shop's entries dropped when its build version
- * changes (checked at most every VERSION_CHECK_MS, so a new build shows within seconds on every process).
+ * changes (checked at most every VERSION_CHECK_MS, so a new build shows within seconds on every process);
+ * beside them, the answers composed from those lists, under the same version rule.
  */
 export const MAX_ENTRIES = 20_000;
+/** Answers remembered (see rememberedAnswer): a product page's or a guest's answer is the same for every shopper until the next build. */
+export const MAX_ANSWERS = 10_000;
 const VERSION_CHECK_MS = 5_000;
 
 const entries = new Map<string, { version: number; items: StoredCard[] }>();
+const answers = new Map<string, { version: number; tag: object; answer: unknown }>();
 const versions = new Map<string, { version: number; checkedAt: number; pending?: Promise<number> }>();
 
-async function currentVersion(shop: string): Promise<number> {
+/**
+ * The shop's build version as the store sees it (0: never built), checked at most every VERSION_CHECK_MS.
+ * @example if ((await listVersion(shop)) === 0) queueRecsBuild(prisma, shop)
+ */
+export async function listVersion(shop: string): Promise<number> {
   const known = versions.get(shop);
   const now = Date.now();
   if (known && now - known.checkedAt < VERSION_CHECK_MS) return known.version;
@@ -34,7 +42,7 @@ async function currentVersion(shop: string): Promise<number> {
  * @example const { lists } = await getLists(shop, ["shop:trending"])
  */
 export async function getLists(shop: string, subjects: readonly string[]): Promise<{ version: number; lists: Map<string, StoredCard[]> }> {
-  const version = await currentVersion(shop);
+  const version = await listVersion(shop);
   const lists = new Map<string, StoredCard[]>();
   const missing: string[] = [];
   for (const subject of new Set(subjects)) {
@@ -67,11 +75,35 @@ function remember(key: string, value: { version: number; items: StoredCard[] }):
   while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
 }
 
+/**
+ * An answer made from this shop's lists at `version` under the same `tag` (the settings object it was
+ * composed with), or undefined. Answers made from precomputed lists change only when the lists do (a new
+ * build) or the settings do: composing them again on every request repeated the same work.
+ * @example const hit = rememberedAnswer<ProxyResponse>(shop, key, version, settings)
+ */
+export function rememberedAnswer<T>(shop: string, key: string, version: number, tag: object): T | undefined {
+  const at = `${shop}|${key}`;
+  const hit = answers.get(at);
+  if (!hit || hit.version !== version || hit.tag !== tag) return undefined;
+  answers.delete(at); // re-insert: Map order is the LRU order
+  answers.set(at, hit);
+  return hit.answer as T;
+}
+
+/** Remembers an answer made from the lists at `version` under `tag` (least recently used out beyond MAX_ANSWERS). */
+export function rememberAnswer(shop: string, key: string, version: number, tag: object, answer: unknown): void {
+  answers.set(`${shop}|${key}`, { version, tag, answer });
+  while (answers.size > MAX_ANSWERS) answers.delete(answers.keys().next().value!);
+}
+
 /** For tests, and after a shop is redacted. */
 export function clearListStore(): void {
   entries.clear();
+  answers.clear();
   versions.clear();
 }
 
 /** How many lists are cached (tests check the bound). */
 export const listStoreSize = () => entries.size;
+/** How many answers are remembered (tests check the bound). */
+export const answerStoreSize = () => answers.size;

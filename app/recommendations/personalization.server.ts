@@ -2,7 +2,7 @@ import prisma from "../db.server";
 import { InvalidInputError } from "../lib/errors";
 import { customerSubject, productSubject, TRENDING_SUBJECT, type ListEntry } from "./build-lists";
 import { queueRecsBuild } from "./recs-build-job.server";
-import { readSettings, settingsSchema, type PersonalizationSettings } from "./settings.server";
+import { forgetServedSettings, readSettings, settingsSchema, type PersonalizationSettings } from "./settings.server";
 
 /** One strategy's precomputed list for the previewed customer or product, each item with its "why". */
 export interface PreviewList {
@@ -70,5 +70,6 @@ export async function savePersonalization(shop: string, input: unknown): Promise
     await tx.recommendationBuild.upsert({ where: { shop }, create: { shop, settings }, update: { settings } });
     await queueRecsBuild(tx, shop);
   });
+  forgetServedSettings(shop);
   return parsed.data;
 }

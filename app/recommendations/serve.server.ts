@@ -1,17 +1,18 @@
 import { randomUUID } from "node:crypto";
 import prisma from "../db.server";
-import type { FastProxyHandler, FastProxyRequest, FastProxyResponse } from "../storefront/fast-proxy";
+import { JsonText, type FastProxyHandler, type FastProxyRequest, type FastProxyResponse } from "../storefront/fast-proxy";
 import { isGid, toGid } from "../lib/gid";
 import { recordInteractions } from "../interactions/record-interactions.server";
 import { composeServed, mergeSeedLists } from "./engine/serve-compose";
 import type { RankStrategyName } from "./engine/strategies";
 import { STRATEGY_NAMES } from "./engine/strategies";
-import { getLists } from "./list-store.server";
+import { getLists, listVersion, rememberAnswer, rememberedAnswer } from "./list-store.server";
 import { cardSubject, queueRecsBuild, type StoredCard } from "./recs-build-job.server";
 import { customerSubject, productSubject, TRENDING_SUBJECT } from "./build-lists";
 import { recommend } from "./recommend.server";
-import { servedSettings } from "./settings.server";
+import { servedSettings, type PersonalizationSettings } from "./settings.server";
 import { isSurface } from "./surfaces";
+import type { Surface } from "./strategy";
 import { parseBlockEvents } from "./block-events";
 import { recordBlockEvents } from "./record-block-events.server";
 
@@ -46,9 +47,48 @@ export const recommendationsProxy: FastProxyHandler = async (req) => {
   if (override && !(STRATEGY_NAMES as readonly string[]).includes(override)) return { status: 400, body: { error: "unknown strategy" } };
   const limit = Math.min(Math.max(Number(req.query.get("limit")) || 8, 1), 24);
   const [productGid] = productIds(req.query.get("product_id"));
-  const views = productIds(req.query.get("views"));
-  const cart = productIds(req.query.get("cart"));
-  const dismissed = productIds(req.query.get("dismissed"));
+  const asked: Asked = {
+    surface,
+    override: override as RankStrategyName | null,
+    limit,
+    productGid: productGid ?? null,
+    views: productIds(req.query.get("views")),
+    cart: productIds(req.query.get("cart")),
+    dismissed: productIds(req.query.get("dismissed")),
+  };
+  // Without this session's views, cart or dismissals the answer follows from the lists and the settings
+  // alone (the same for every guest on a product page): remembered until either changes.
+  if (asked.views.length || asked.cart.length || asked.dismissed.length) return (await composeAnswer(req, asked)).response;
+  const key = `${surface}|${override ?? ""}|${limit}|${asked.productGid ?? ""}|${req.customerGid ?? ""}`;
+  const [version, settings] = await Promise.all([listVersion(req.shop), servedSettings(req.shop)]);
+  const remembered = rememberedAnswer<ProxyResponse>(req.shop, key, version, settings);
+  if (remembered) return remembered;
+  const made = await composeAnswer(req, asked);
+  if (made.settings) {
+    const response = { ...made.response, body: new JsonText(JSON.stringify(made.response.body)) };
+    rememberAnswer(req.shop, key, made.version, made.settings, response);
+    return response;
+  }
+  return made.response;
+};
+
+/** A GET's parameters, checked. */
+interface Asked {
+  surface: Surface;
+  override: RankStrategyName | null;
+  limit: number;
+  productGid: string | null;
+  /** This session's product views (oldest first), cart and dismissed products. */
+  views: string[];
+  cart: string[];
+  dismissed: string[];
+}
+
+/** The answer from the lists and settings of now, with the build version and settings it was made from. */
+async function composeAnswer(
+  req: ProxyRequest,
+  { surface, override, limit, productGid, views, cart, dismissed }: Asked,
+): Promise<{ response: ProxyResponse; version: number; settings: PersonalizationSettings | null }> {
   const cacheControl = req.customerGid || views.length || cart.length || dismissed.length ? "private, max-age=30" : "public, max-age=300";
 
   const seeds = [...(productGid ? [productGid] : []), ...[...cart].reverse()];
@@ -68,9 +108,13 @@ export const recommendationsProxy: FastProxyHandler = async (req) => {
     }
     const result = await recommend({ shop: req.shop, customerGid: req.customerGid, productGid: productGid ?? null, limit }, surface);
     return {
-      status: 200,
-      body: { ...result, heading: result.strategy === "bought-together" ? "frequently_bought_together" : "trending_now" },
-      headers: { "Cache-Control": cacheControl },
+      version,
+      settings: null,
+      response: {
+        status: 200,
+        body: { ...result, heading: result.strategy === "bought-together" ? "frequently_bought_together" : "trending_now" },
+        headers: { "Cache-Control": cacheControl },
+      },
     };
   }
   const list = (subject: string) => got.get(subject) ?? [];
@@ -91,30 +135,35 @@ export const recommendationsProxy: FastProxyHandler = async (req) => {
     "buy-again": req.customerGid ? list(customerSubject(req.customerGid, "buy-again")) : [],
     trending: list(TRENDING_SUBJECT),
   };
-  const blocks = (await servedSettings(req.shop)).blocks;
-  const config = override ? { primary: override as RankStrategyName, fallbacks: blocks[surface].fallbacks } : blocks[surface];
+  const settings = await servedSettings(req.shop);
+  const blocks = settings.blocks;
+  const config = override ? { primary: override, fallbacks: blocks[surface].fallbacks } : blocks[surface];
   const exclude = new Set([...(productGid ? [productGid] : []), ...cart, ...dismissed]);
   const block = composeServed(lists, config, exclude, limit, { personal: personal.length > 0, session: session.length > 0 });
   return {
-    status: 200,
-    headers: { "Cache-Control": cacheControl },
-    body: {
-      strategy: block.strategy,
-      heading: block.heading,
-      products: block.products.map((c) => ({
-        id: c.id,
-        handle: c.handle,
-        title: c.title,
-        price: Number(c.priceMinor),
-        currencyCode: c.currencyCode,
-        imageUrl: c.imageUrl,
-        url: `/products/${c.handle}`,
-        why: c.why,
-        strategy: c.strategy,
-      })),
+    version,
+    settings,
+    response: {
+      status: 200,
+      headers: { "Cache-Control": cacheControl },
+      body: {
+        strategy: block.strategy,
+        heading: block.heading,
+        products: block.products.map((c) => ({
+          id: c.id,
+          handle: c.handle,
+          title: c.title,
+          price: Number(c.priceMinor),
+          currencyCode: c.currencyCode,
+          imageUrl: c.imageUrl,
+          url: `/products/${c.handle}`,
+          why: c.why,
+          strategy: c.strategy,
+        })),
+      },
     },
   };
-};
+}
 
 /** POST { events: [...], visitorId? }: the block's impressions and clicks, sent in batches with consent. */
 async function blockEvents(req: ProxyRequest): Promise<ProxyResponse> {

@@ -52,7 +52,18 @@ const cached = new Map<string, { at: number; settings: Promise<PersonalizationSe
 export function servedSettings(shop: string): Promise<PersonalizationSettings> {
   const hit = cached.get(shop);
   if (hit && Date.now() - hit.at < SETTINGS_TTL_MS) return hit.settings;
-  const settings = readSettings(shop);
+  const previous = hit?.settings.catch(() => null);
+  // Unchanged settings keep their object: answers remembered under it (list-store) stay valid.
+  const settings = readSettings(shop).then(async (fresh) => {
+    const before = await previous;
+    return before && JSON.stringify(before) === JSON.stringify(fresh) ? before : fresh;
+  });
   cached.set(shop, { at: Date.now(), settings });
   return settings;
+}
+
+/** Forgets the served settings of a shop (or all): the process that saves them shows the change at once. */
+export function forgetServedSettings(shop?: string): void {
+  if (shop) cached.delete(shop);
+  else cached.clear();
 }

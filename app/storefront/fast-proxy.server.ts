@@ -3,7 +3,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { logger } from "../lib/logger.server";
 import { requireAppProxy } from "../shopify/app-proxy.server";
 import { isKnownShop } from "../shops/known-shops.server";
-import { PRIVATE_NO_STORE, ProxyInputError, type FastProxyHandler, type FastProxyRequest, type FastProxyResponse } from "./fast-proxy";
+import {
+  JsonText,
+  PRIVATE_NO_STORE,
+  ProxyInputError,
+  type FastProxyHandler,
+  type FastProxyRequest,
+  type FastProxyResponse,
+} from "./fast-proxy";
 import { FAST_PROXY_ROUTES } from "./fast-proxy-routes.server";
 import { verifyProxyQuery } from "./proxy-signature.server";
 
@@ -29,7 +36,7 @@ function parseBody(raw: string): unknown {
 }
 
 function send(res: ServerResponse, { status, body, headers }: FastProxyResponse): void {
-  const text = JSON.stringify(body);
+  const text = body instanceof JsonText ? body.text : JSON.stringify(body);
   // Headers as one flat list (node:http's cheapest form); a handler's Cache-Control replaces the default.
   const head = ["Content-Type", "application/json; charset=utf-8", "Content-Length", String(Buffer.byteLength(text))];
   let cacheControl: string = PRIVATE_NO_STORE["Cache-Control"];

@@ -11,6 +11,18 @@ export interface FastProxyRequest {
   body: unknown;
 }
 
+/**
+ * A JSON body serialised once, for an answer served many times: the fast path writes `text` as it is;
+ * anything else that serialises it (JSON.stringify, Response.json) gets the same JSON through toJSON.
+ * @example return { status: 200, body: new JsonText(JSON.stringify(answer)) }
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+  toJSON(): unknown {
+    return JSON.parse(this.text);
+  }
+}
+
 /** What a handler answers; serialised as JSON. Headers default to `Cache-Control: private, no-store`. */
 export interface FastProxyResponse {
   status: number;

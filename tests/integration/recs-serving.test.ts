@@ -1,8 +1,19 @@
-import { describe, expect, it } from "vitest";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import prisma from "../../app/db.server";
 import { action, loader } from "../../app/routes/proxy.recommendations";
 import { buildRecommendations } from "../../app/recommendations/recs-build-job.server";
-import { clearListStore } from "../../app/recommendations/list-store.server";
+import {
+  answerStoreSize,
+  clearListStore,
+  MAX_ANSWERS,
+  rememberAnswer,
+  rememberedAnswer,
+} from "../../app/recommendations/list-store.server";
+import { savePersonalization } from "../../app/recommendations/personalization.server";
+import { DEFAULT_SETTINGS, forgetServedSettings } from "../../app/recommendations/settings.server";
+import { serveFastProxy } from "../../app/storefront/fast-proxy.server";
 import type { JobContext } from "../../app/jobs/job";
 import { appProxyRequest } from "../helpers/app-proxy-request";
 import { SHOP } from "../helpers/webhook-request";
@@ -188,5 +199,132 @@ describe("recommendations served from the recs-build lists", () => {
     await build();
     expect((await prisma.recommendationBuild.findUniqueOrThrow({ where: { shop: SHOP } })).version).toBe(2);
     expect(await prisma.job.count({ where: { kind: "metafields-sync", shop: SHOP } })).toBe(1);
+  });
+});
+
+describe("remembered answers (the same request between builds is not composed again)", () => {
+  let clock: { mockRestore(): void } | null = null;
+  afterEach(() => {
+    clock?.mockRestore();
+    clock = null;
+    // What was read under the moved clock would look fresh to the next test.
+    clearListStore();
+    forgetServedSettings();
+  });
+  /** Moves the clock past the store's version check and the settings' time to live (5 s each). */
+  const later = (seconds: number) => {
+    const now = Date.now() + seconds * 1000;
+    clock = vi.spyOn(Date, "now").mockReturnValue(now);
+  };
+
+  it("GIVEN a product page answered once WHEN it is asked again THEN the same answer comes back remembered; WHEN a new build changes the lists THEN the next answer is the new build's", async () => {
+    await givenStore();
+    await build();
+    clearListStore();
+    const first = await get({ surface: "product", product_id: "6", limit: "3" });
+    expect(answerStoreSize()).toBe(1);
+    expect(await get({ surface: "product", product_id: "6", limit: "3" })).toEqual(first);
+    expect(answerStoreSize()).toBe(1);
+    expect(first.products[0]!.id).toBe(P(3)); // the filter was bought with coffee
+    // Many baskets of filter and mug: the mug becomes the filter's strongest partner.
+    for (let i = 0; i < 6; i++) {
+      const row = await prisma.order.create({
+        data: {
+          shop: SHOP,
+          orderGid: `gid://shopify/Order/${100 + i}`,
+          name: `#${100 + i}`,
+          customerGid: C(10 + i),
+          processedAt: new Date(),
+          currencyCode: "GBP",
+          subtotalMinor: 0,
+          totalMinor: 0,
+          sourceUpdatedAt: new Date(),
+          ingestedVia: "webhook",
+        },
+      });
+      for (const p of [6, 4])
+        await prisma.interaction.create({
+          data: { shop: SHOP, customerGid: C(10 + i), productGid: P(p), kind: "purchase", at: new Date(), orderId: row.id },
+        });
+    }
+    await build();
+    expect(await get({ surface: "product", product_id: "6", limit: "3" })).toEqual(first); // the version is checked every 5 s
+    later(6);
+    const next = await get({ surface: "product", product_id: "6", limit: "3" });
+    expect(next.products[0]!.id).toBe(P(4));
+    clearListStore();
+    expect(await get({ surface: "product", product_id: "6", limit: "3" })).toEqual(next);
+  });
+
+  it("GIVEN remembered answers WHEN the merchant changes the product block's strategy THEN this process answers with it at once, another once it reads the settings again", async () => {
+    await givenStore();
+    await build();
+    clearListStore();
+    forgetServedSettings();
+    expect((await get({ surface: "product", product_id: "1", limit: "3" })).strategy).toBe("bought-together");
+    const similarFirst = { ...DEFAULT_SETTINGS, blocks: { ...DEFAULT_SETTINGS.blocks, product: { primary: "similar", fallbacks: [] } } };
+    await savePersonalization(SHOP, similarFirst);
+    const saved = await get({ surface: "product", product_id: "1", limit: "3" });
+    expect(saved).toMatchObject({ strategy: "similar", heading: "similar_products" });
+    // Another process (the admin on another instance) switches to trending: seen here after SETTINGS_TTL_MS.
+    const trending = { ...DEFAULT_SETTINGS, blocks: { ...DEFAULT_SETTINGS.blocks, product: { primary: "trending", fallbacks: [] } } };
+    await prisma.recommendationBuild.update({ where: { shop: SHOP }, data: { settings: JSON.stringify(trending) } });
+    expect(await get({ surface: "product", product_id: "1", limit: "3" })).toEqual(saved);
+    later(6);
+    expect((await get({ surface: "product", product_id: "1", limit: "3" })).strategy).toBe("trending");
+  });
+
+  it("GIVEN session views, a cart or dismissals WHEN the block asks THEN the answer is composed for that request and not remembered", async () => {
+    await givenStore();
+    await build();
+    clearListStore();
+    await get({ surface: "home", views: "4", limit: "3" });
+    await get({ surface: "cart", cart: "1", limit: "3" });
+    await get({ surface: "product", product_id: "1", dismissed: "2", limit: "3" });
+    expect(answerStoreSize()).toBe(0);
+    const plain = await get({ surface: "product", product_id: "1", limit: "3" });
+    const dismissed = await get({ surface: "product", product_id: "1", dismissed: "2", limit: "3" });
+    expect(plain.products.map((p) => p.id)).toContain(P(2));
+    expect(dismissed.products.map((p) => p.id)).not.toContain(P(2));
+  });
+
+  it("GIVEN a remembered answer WHEN it is served by the fast path THEN the body is the Remix route's JSON, byte for byte", async () => {
+    await givenStore();
+    await prisma.shop.create({ data: { shop: SHOP } });
+    await build();
+    clearListStore();
+    const server = createServer((req, res) => {
+      if (!serveFastProxy(req, res)) res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = new URL(appProxyRequest("recommendations", { query: { surface: "home", limit: "4" }, customerId: 1 }).url);
+      const fast = async () => {
+        const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${url.pathname}${url.search}`);
+        expect(response.status).toBe(200);
+        expect(response.headers.get("Cache-Control")).toBe("private, max-age=30");
+        return response.text();
+      };
+      const composed = await fast();
+      const remembered = await fast();
+      expect(remembered).toBe(composed);
+      expect(JSON.parse(remembered)).toEqual(await get({ surface: "home", limit: "4" }, 1));
+      expect(JSON.parse(remembered)).toMatchObject({ heading: "recommended_for_you" });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it("GIVEN more answers than MAX_ANSWERS WHEN they are remembered THEN the least recently used go and the store stays bounded", () => {
+    const tag = {};
+    for (let i = 0; i < MAX_ANSWERS; i++) rememberAnswer(SHOP, `k${i}`, 1, tag, i);
+    expect(rememberedAnswer(SHOP, "k0", 1, tag)).toBe(0); // used: now the most recent
+    for (let i = MAX_ANSWERS; i < MAX_ANSWERS + 5; i++) rememberAnswer(SHOP, `k${i}`, 1, tag, i);
+    expect(answerStoreSize()).toBe(MAX_ANSWERS);
+    expect(rememberedAnswer(SHOP, "k0", 1, tag)).toBe(0);
+    expect(rememberedAnswer(SHOP, "k1", 1, tag)).toBeUndefined();
+    expect(rememberedAnswer(SHOP, `k${MAX_ANSWERS + 4}`, 1, tag)).toBe(MAX_ANSWERS + 4);
+    expect(rememberedAnswer(SHOP, "k0", 2, tag)).toBeUndefined(); // another build
+    expect(rememberedAnswer(SHOP, "k0", 1, {})).toBeUndefined(); // other settings
   });
 });
