@@ -42,11 +42,12 @@ function fromNeighbours(
   const best = new Map<number, Candidate>();
   seeds.forEach((seed, position) => {
     const recency = 1 / (1 + position); // the latest seed counts most
+    let reason: string | undefined; // one string per seed, made when first needed
     for (const list of lists) {
       for (const n of list.get(seed) ?? []) {
         const prev = best.get(n.item);
         const score = (prev?.score ?? 0) + n.score * recency;
-        best.set(n.item, { item: n.item, score, why: prev && prev.score > n.score * recency ? prev.why : why(seed) });
+        best.set(n.item, { item: n.item, score, why: prev && prev.score > n.score * recency ? prev.why : (reason ??= why(seed)) });
       }
     }
   });
@@ -109,17 +110,22 @@ export const similar: RankStrategy = (input, model) => {
       score[item] = score[item]! + weight;
     }
   }
-  const seen = new Set(behavioural.map((c) => c.item));
-  const floor = Math.min(0, ...behavioural.map((c) => c.score));
+  // Behavioural neighbours are not offered again by content: their sums are dropped (every touched
+  // item's sum is > 0, the weights being positive), which marks them without a Set per call.
+  let floor = 0;
+  for (const c of behavioural) {
+    score[c.item] = 0;
+    if (c.score < floor) floor = c.score;
+  }
   const best = new TopK(input.limit * 4 + input.dismissed.length + input.cart.length + 20);
   for (let j = 0; j < touched; j++) {
     const item = items[j]!;
-    if (!seen.has(item)) best.offer(item, score[item]!);
+    const s = score[item]!;
+    if (s !== 0) best.offer(item, s);
     score[item] = 0;
   }
-  const byContent = best
-    .entries()
-    .map(({ item, score }) => ({ item, score: floor - 1 + score / 1000, why: `Similar to ${title(model, seed)}` }));
+  const why = `Similar to ${title(model, seed)}`;
+  const byContent = best.entries().map(({ item, score }) => ({ item, score: floor - 1 + score / 1000, why }));
   return [...behavioural, ...byContent];
 };
 
