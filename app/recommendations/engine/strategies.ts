@@ -59,25 +59,31 @@ const itemsOf = (model: RecsModel, ids: readonly string[]) =>
 
 /** Customer's purchases through the for-you model, plus neighbours of this session's views. */
 export const forYou: RankStrategy = (input, model) => {
-  const scores = new Map<number, Candidate>();
   const history = input.customerId ? model.histories.get(input.customerId) : undefined;
+  let ranked: Candidate[] = [];
   if (history) {
-    const bought = new Set(history.baskets.flat());
+    const bought = new Set<number>();
+    for (const basket of history.baskets) for (const item of basket) bought.add(item);
     const skip = model.customerRow.get(input.customerId!) ?? -1;
     // A bounded pool, enough for the block after exclusions (just bought, dismissed, unavailable);
     // merchant boosts re-rank within it.
     const pool = input.limit * 4 + bought.size + input.dismissed.length + 20;
-    for (const { item, score } of forYouTop(history, model.forYou, model.forYouParams, skip, pool)) {
-      scores.set(item, { item, score, why: bought.has(item) ? "You buy this regularly" : "Popular with shoppers who buy what you buy" });
-    }
+    ranked = forYouTop(history, model.forYou, model.forYouParams, skip, pool).map(({ item, score }) => ({
+      item,
+      score,
+      why: bought.has(item) ? "You buy this regularly" : "Popular with shoppers who buy what you buy",
+    }));
   }
   const views = itemsOf(model, [...input.sessionViews].reverse());
-  if (views.length) {
-    const top = Math.max(0, ...[...scores.values()].map((c) => c.score)) || 1;
-    for (const c of fromNeighbours(model, views, [model.coViewed, model.coPurchased], (s) => `Because you viewed ${title(model, s)}`)) {
-      const prev = scores.get(c.item);
-      scores.set(c.item, { item: c.item, score: (prev?.score ?? 0) + top * 0.5 * c.score, why: prev?.why ?? c.why });
-    }
+  // forYouTop's items are distinct and already in (score, then item) order: without views (every
+  // precomputed list) they are the answer as they come.
+  if (!views.length) return ranked;
+  const scores = new Map<number, Candidate>();
+  for (const c of ranked) scores.set(c.item, c);
+  const top = Math.max(0, ...ranked.map((c) => c.score)) || 1;
+  for (const c of fromNeighbours(model, views, [model.coViewed, model.coPurchased], (s) => `Because you viewed ${title(model, s)}`)) {
+    const prev = scores.get(c.item);
+    scores.set(c.item, { item: c.item, score: (prev?.score ?? 0) + top * 0.5 * c.score, why: prev?.why ?? c.why });
   }
   return [...scores.values()].sort((a, b) => b.score - a.score || a.item - b.item);
 };
@@ -137,12 +143,16 @@ export const recentlyViewed: RankStrategy = (input, model) =>
 export const buyAgain: RankStrategy = (input, model) => {
   const history = input.customerId ? model.histories.get(input.customerId) : undefined;
   if (!history) return [];
+  // Each repurchased item's latest purchase: baskets newest first, an item's first sight wins.
   const last = new Map<number, number>();
-  history.baskets.forEach((basket, b) => basket.forEach((item) => last.set(item, history.times[b]!)));
+  for (let b = history.baskets.length - 1; b >= 0; b--) {
+    for (const item of history.baskets[b]!) {
+      if (!last.has(item) && model.repurchaseDays.has(item)) last.set(item, history.times[b]!);
+    }
+  }
   const out: Candidate[] = [];
   for (const [item, at] of last) {
-    const interval = model.repurchaseDays.get(item);
-    if (interval === undefined) continue;
+    const interval = model.repurchaseDays.get(item)!;
     const due = (input.now - at) / DAY / Math.max(interval, 1);
     // Best when due (ratio ≈ 1), still shown when overdue, not yet when just bought.
     if (due < 0.5) continue;
