@@ -268,6 +268,9 @@ function referenceCustomers(h: HistoryRows, params: ForYouParams, items: number,
   const heapSize = new Int32Array(items);
   const heapCustomer = new Int32Array(items * cap);
   const heapValue = new Float64Array(items * cap);
+  // Each full heap's weakest value, dense: most offers lose to it, and this array stays in cache where the
+  // heaps (items × cap) do not.
+  const heapFloor = new Float64Array(items);
   // A customer's distinct items are at most its lines: an exact bound on the stored values.
   let bound = 0;
   for (let c = 0; c < count; c++) {
@@ -294,7 +297,9 @@ function referenceCustomers(h: HistoryRows, params: ForYouParams, items: number,
       acc[item] = 0;
       mark[item] = 0;
       norm2 += v * v;
+      if (heapSize[item] === cap && v <= heapFloor[item]!) continue;
       offerHolder(heapCustomer, heapValue, heapSize, item * cap, cap, item, c, v);
+      if (heapSize[item] === cap) heapFloor[item] = heapValue[item * cap]!;
     }
     norms[c] = Math.sqrt(norm2);
     if (t <= vectorCap) {
