@@ -143,16 +143,12 @@ export const recentlyViewed: RankStrategy = (input, model) =>
 export const buyAgain: RankStrategy = (input, model) => {
   const history = input.customerId ? model.histories.get(input.customerId) : undefined;
   if (!history) return [];
-  // Each repurchased item's latest purchase: baskets newest first, an item's first sight wins.
   const last = new Map<number, number>();
-  for (let b = history.baskets.length - 1; b >= 0; b--) {
-    for (const item of history.baskets[b]!) {
-      if (!last.has(item) && model.repurchaseDays.has(item)) last.set(item, history.times[b]!);
-    }
-  }
+  history.baskets.forEach((basket, b) => basket.forEach((item) => last.set(item, history.times[b]!)));
   const out: Candidate[] = [];
   for (const [item, at] of last) {
-    const interval = model.repurchaseDays.get(item)!;
+    const interval = model.repurchaseDays.get(item);
+    if (interval === undefined) continue;
     const due = (input.now - at) / DAY / Math.max(interval, 1);
     // Best when due (ratio ≈ 1), still shown when overdue, not yet when just bought.
     if (due < 0.5) continue;

@@ -87,45 +87,12 @@ export function bestOf(items: Int32Array, scores: Float64Array, n: number, k: nu
     }
     threshold = heap[0]!;
   }
-  // The candidates at or above the threshold (ties there may be more than `take`), best `take` of them
-  // popped in order from a heap: no comparator closure per comparison (two calls rank per customer).
-  const kept = keptScratch(n);
-  let size = 0;
-  for (let i = 0; i < n; i++) if (scores[i]! >= threshold) kept[size++] = i;
-  for (let at = (size >> 1) - 1; at >= 0; at--) siftBest(kept, size, at, items, scores);
+  const kept: number[] = [];
+  for (let i = 0; i < n; i++) if (scores[i]! >= threshold) kept.push(i);
+  kept.sort((a, b) => scores[b]! - scores[a]! || items[a]! - items[b]!);
   const out: { item: number; score: number }[] = new Array(take);
-  for (let j = 0; j < take; j++) {
-    const best = kept[0]!;
-    out[j] = { item: items[best]!, score: scores[best]! };
-    kept[0] = kept[--size]!;
-    siftBest(kept, size, 0, items, scores);
-  }
+  for (let j = 0; j < take; j++) out[j] = { item: items[kept[j]!]!, score: scores[kept[j]!]! };
   return out;
-}
-
-/** Ranks before: higher score, then lower item (the strategies' order). */
-const before = (items: Int32Array, scores: Float64Array, a: number, b: number) =>
-  scores[a]! > scores[b]! || (scores[a] === scores[b] && items[a]! < items[b]!);
-
-/** Restores the heap of candidate indices (best at the root) below `at`. */
-function siftBest(heap: Int32Array, size: number, at: number, items: Int32Array, scores: Float64Array): void {
-  const x = heap[at]!;
-  for (;;) {
-    const l = 2 * at + 1;
-    if (l >= size) break;
-    const r = l + 1;
-    const child = r < size && before(items, scores, heap[r]!, heap[l]!) ? r : l;
-    if (!before(items, scores, heap[child]!, x)) break;
-    heap[at] = heap[child]!;
-    at = child;
-  }
-  heap[at] = x;
-}
-
-let keptBuffer = new Int32Array(1024);
-function keptScratch(size: number): Int32Array {
-  if (keptBuffer.length < size) keptBuffer = new Int32Array(Math.max(size, keptBuffer.length * 2));
-  return keptBuffer;
 }
 
 let heapBuffer = new Float64Array(1024);
