@@ -29,8 +29,9 @@ export function* buildLists(
   dismissedBy: ReadonlyMap<string, string[]> = new Map(),
 ): Generator<[string, ListEntry[]]> {
   const base: RankInput = { customerId: null, productId: null, sessionViews: [], cart: [], dismissed: [], now, limit: LIST_LENGTH };
+  const unpinned = { ...rules, pin: [] };
   const list = (input: RankInput, strategy: RankStrategyName) =>
-    rankBlock(input, model, { primary: strategy, fallbacks: [] }, { ...rules, pin: [] }).products.map(({ id, why }) => ({ id, why }));
+    rankBlock(input, model, { primary: strategy, fallbacks: [] }, unpinned).products.map(({ id, why }) => ({ id, why }));
   yield [TRENDING_SUBJECT, list(base, "trending")];
   for (const product of model.products) {
     if (!product.available || !product.title) continue;

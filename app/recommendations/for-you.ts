@@ -275,6 +275,9 @@ function referenceCustomers(h: HistoryRows, params: ForYouParams, items: number,
   const heapSize = new Int32Array(items);
   const heapCustomer = new Int32Array(items * cap);
   const heapValue = new Float64Array(items * cap);
+  // Each full heap's weakest value, dense: most offers lose to it, and this array stays in cache where the
+  // heaps (items × cap) do not.
+  const heapFloor = new Float64Array(items);
   // A customer's distinct items are at most its lines: an exact bound on the stored values.
   let bound = 0;
   for (let c = 0; c < count; c++) {
@@ -301,7 +304,9 @@ function referenceCustomers(h: HistoryRows, params: ForYouParams, items: number,
       acc[item] = 0;
       mark[item] = 0;
       norm2 += v * v;
+      if (heapSize[item] === cap && v <= heapFloor[item]!) continue;
       offerHolder(heapCustomer, heapValue, heapSize, item * cap, cap, item, c, v);
+      if (heapSize[item] === cap) heapFloor[item] = heapValue[item * cap]!;
     }
     norms[c] = Math.sqrt(norm2);
     if (t <= vectorCap) {
@@ -322,13 +327,19 @@ function referenceCustomers(h: HistoryRows, params: ForYouParams, items: number,
   for (let i = 0; i < items; i++) start[i + 1] = start[i]! + heapSize[i]!;
   const holders = new Int32Array(start[items]!);
   const holderValues = new Float64Array(start[items]!);
+  // Each item's holders by customer: (customer × cap + slot) keys sorted natively (customers are distinct
+  // within an item; exact in a double up to 2⁵³), no comparator closure per item.
+  const keys = new Float64Array(cap);
   for (let i = 0; i < items; i++) {
     const base = i * cap;
-    const order = Array.from({ length: heapSize[i]! }, (_, j) => base + j).sort((a, b) => heapCustomer[a]! - heapCustomer[b]!);
-    order.forEach((p, j) => {
+    const size = heapSize[i]!;
+    for (let j = 0; j < size; j++) keys[j] = heapCustomer[base + j]! * cap + j;
+    const order = keys.subarray(0, size).sort();
+    for (let j = 0; j < size; j++) {
+      const p = base + (order[j]! % cap);
       holders[start[i]! + j] = heapCustomer[p]!;
       holderValues[start[i]! + j] = heapValue[p]!;
-    });
+    }
   }
   const customers: ForYouCustomers = {
     count,
@@ -349,32 +360,33 @@ function offerHolder(
   customer: number,
   value: number,
 ): void {
-  let size = sizes[item]!;
+  const size = sizes[item]!;
   if (size === cap) {
     if (cap === 0 || value <= values[base]!) return;
     customers[base] = customer;
     values[base] = value;
-    let at = 0;
-    for (;;) {
-      const l = 2 * at + 1;
-      if (l >= size) break;
-      const r = l + 1;
-      const child = r < size && worseHolder(customers, values, base + r, base + l) ? r : l;
-      if (!worseHolder(customers, values, base + child, base + at)) break;
-      swap(customers, values, base + child, base + at);
-      at = child;
-    }
+    siftDownHolder(customers, values, base, size, 0);
     return;
   }
-  let at = size++;
-  sizes[item] = size;
-  customers[base + at] = customer;
-  values[base + at] = value;
-  while (at > 0) {
-    const parent = (at - 1) >> 1;
-    if (!worseHolder(customers, values, base + at, base + parent)) break;
-    swap(customers, values, base + at, base + parent);
-    at = parent;
+  // Appended as they come until the heap is full, then ordered once: the kept set (the `cap` strongest,
+  // ties to the lower customer) does not depend on the heap's shape, and a list that never fills needs
+  // no ordering at all.
+  customers[base + size] = customer;
+  values[base + size] = value;
+  sizes[item] = size + 1;
+  if (size + 1 === cap) for (let at = (cap >> 1) - 1; at >= 0; at--) siftDownHolder(customers, values, base, cap, at);
+}
+
+/** Restores the min-heap (weakest holder at the root) below `at`. */
+function siftDownHolder(customers: Int32Array, values: Float64Array, base: number, size: number, at: number): void {
+  for (;;) {
+    const l = 2 * at + 1;
+    if (l >= size) break;
+    const r = l + 1;
+    const child = r < size && worseHolder(customers, values, base + r, base + l) ? r : l;
+    if (!worseHolder(customers, values, base + child, base + at)) break;
+    swap(customers, values, base + child, base + at);
+    at = child;
   }
 }
 

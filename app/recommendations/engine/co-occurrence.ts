@@ -70,6 +70,8 @@ export function coOccurrence(
   const touched = new Int32Array(items);
   const lift = new Map<number, Neighbour[]>();
   const cosine = new Map<number, Neighbour[]>();
+  const byLift = new TopK(perItem);
+  const byCosine = new TopK(perItem);
   for (let a = 0; a < items; a++) {
     if (count[a] === 0) continue;
     let t = 0;
@@ -83,8 +85,8 @@ export function coOccurrence(
       }
     }
     const ca = count[a]!;
-    const byLift = new TopK(perItem);
-    const byCosine = new TopK(perItem);
+    byLift.clear();
+    byCosine.clear();
     for (let j = 0; j < t; j++) {
       const b = touched[j]!;
       const c = co[b]!;

@@ -59,7 +59,10 @@ const matches = (model: RecsModel, item: number, rule: { field: RuleField; value
  * the last JUST_BOUGHT_DAYS unless replenishable, dismissed by the shopper, merchant exclusions.
  */
 export function excludedItems(input: RankInput, model: RecsModel, rules: MerchantRules): (item: number) => boolean {
-  const ids = new Set<string>([...input.cart, ...input.dismissed, ...rules.exclude, ...(input.productId ? [input.productId] : [])]);
+  const ids = new Set<string>(input.cart);
+  for (const id of input.dismissed) ids.add(id);
+  for (const id of rules.exclude) ids.add(id);
+  if (input.productId) ids.add(input.productId);
   const justBought = new Set<number>();
   const history = input.customerId ? model.histories.get(input.customerId) : undefined;
   history?.baskets.forEach((basket, b) => {

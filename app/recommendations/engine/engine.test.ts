@@ -71,6 +71,8 @@ describe("strategies on a hand-made store", () => {
     const list = ids(model, STRATEGIES.similar(input({ productId: "mug" }), model));
     expect(list[0]).toBe("new-cup");
     expect(list).toContain("teapot"); // same type and vendor
+    // new-cup shares mug's type and vendor too: listed once, as the behavioural neighbour it is.
+    expect(list.filter((id) => id === "new-cup")).toHaveLength(1);
   });
 
   it("GIVEN a new product nobody bought or viewed WHEN similar THEN the content fallback gives same-vendor, same-type products", () => {

@@ -42,11 +42,12 @@ function fromNeighbours(
   const best = new Map<number, Candidate>();
   seeds.forEach((seed, position) => {
     const recency = 1 / (1 + position); // the latest seed counts most
+    let reason: string | undefined; // one string per seed, made when first needed
     for (const list of lists) {
       for (const n of list.get(seed) ?? []) {
         const prev = best.get(n.item);
         const score = (prev?.score ?? 0) + n.score * recency;
-        best.set(n.item, { item: n.item, score, why: prev && prev.score > n.score * recency ? prev.why : why(seed) });
+        best.set(n.item, { item: n.item, score, why: prev && prev.score > n.score * recency ? prev.why : (reason ??= why(seed)) });
       }
     }
   });
@@ -58,25 +59,31 @@ const itemsOf = (model: RecsModel, ids: readonly string[]) =>
 
 /** Customer's purchases through the for-you model, plus neighbours of this session's views. */
 export const forYou: RankStrategy = (input, model) => {
-  const scores = new Map<number, Candidate>();
   const history = input.customerId ? model.histories.get(input.customerId) : undefined;
+  let ranked: Candidate[] = [];
   if (history) {
-    const bought = new Set(history.baskets.flat());
+    const bought = new Set<number>();
+    for (const basket of history.baskets) for (const item of basket) bought.add(item);
     const skip = model.customerRow.get(input.customerId!) ?? -1;
     // A bounded pool, enough for the block after exclusions (just bought, dismissed, unavailable);
     // merchant boosts re-rank within it.
     const pool = input.limit * 4 + bought.size + input.dismissed.length + 20;
-    for (const { item, score } of forYouTop(history, model.forYou, model.forYouParams, skip, pool)) {
-      scores.set(item, { item, score, why: bought.has(item) ? "You buy this regularly" : "Popular with shoppers who buy what you buy" });
-    }
+    ranked = forYouTop(history, model.forYou, model.forYouParams, skip, pool).map(({ item, score }) => ({
+      item,
+      score,
+      why: bought.has(item) ? "You buy this regularly" : "Popular with shoppers who buy what you buy",
+    }));
   }
   const views = itemsOf(model, [...input.sessionViews].reverse());
-  if (views.length) {
-    const top = Math.max(0, ...[...scores.values()].map((c) => c.score)) || 1;
-    for (const c of fromNeighbours(model, views, [model.coViewed, model.coPurchased], (s) => `Because you viewed ${title(model, s)}`)) {
-      const prev = scores.get(c.item);
-      scores.set(c.item, { item: c.item, score: (prev?.score ?? 0) + top * 0.5 * c.score, why: prev?.why ?? c.why });
-    }
+  // forYouTop's items are distinct and already in (score, then item) order: without views (every
+  // precomputed list) they are the answer as they come.
+  if (!views.length) return ranked;
+  const scores = new Map<number, Candidate>();
+  for (const c of ranked) scores.set(c.item, c);
+  const top = Math.max(0, ...ranked.map((c) => c.score)) || 1;
+  for (const c of fromNeighbours(model, views, [model.coViewed, model.coPurchased], (s) => `Because you viewed ${title(model, s)}`)) {
+    const prev = scores.get(c.item);
+    scores.set(c.item, { item: c.item, score: (prev?.score ?? 0) + top * 0.5 * c.score, why: prev?.why ?? c.why });
   }
   return [...scores.values()].sort((a, b) => b.score - a.score || a.item - b.item);
 };
@@ -109,17 +116,22 @@ export const similar: RankStrategy = (input, model) => {
       score[item] = score[item]! + weight;
     }
   }
-  const seen = new Set(behavioural.map((c) => c.item));
-  const floor = Math.min(0, ...behavioural.map((c) => c.score));
+  // Behavioural neighbours are not offered again by content: their sums are dropped (every touched
+  // item's sum is > 0, the weights being positive), which marks them without a Set per call.
+  let floor = 0;
+  for (const c of behavioural) {
+    score[c.item] = 0;
+    if (c.score < floor) floor = c.score;
+  }
   const best = new TopK(input.limit * 4 + input.dismissed.length + input.cart.length + 20);
   for (let j = 0; j < touched; j++) {
     const item = items[j]!;
-    if (!seen.has(item)) best.offer(item, score[item]!);
+    const s = score[item]!;
+    if (s !== 0) best.offer(item, s);
     score[item] = 0;
   }
-  const byContent = best
-    .entries()
-    .map(({ item, score }) => ({ item, score: floor - 1 + score / 1000, why: `Similar to ${title(model, seed)}` }));
+  const why = `Similar to ${title(model, seed)}`;
+  const byContent = best.entries().map(({ item, score }) => ({ item, score: floor - 1 + score / 1000, why }));
   return [...behavioural, ...byContent];
 };
 

@@ -18,6 +18,29 @@ describe("TopK", () => {
     expect(top.items()).toEqual([2, 3, 1]);
   });
 
+  it("GIVEN a TopK reused with clear() WHEN a second stream is offered THEN it keeps that stream's best only", () => {
+    const top = new TopK(2);
+    for (const [item, score] of [
+      [1, 0.9],
+      [2, 0.8],
+      [3, 0.7],
+    ] as const)
+      top.offer(item, score);
+    top.clear();
+    expect(top.size).toBe(0);
+    expect(top.worst).toBe(-Infinity);
+    for (const [item, score] of [
+      [8, 0.2],
+      [6, 0.5],
+      [7, 0.2],
+    ] as const)
+      top.offer(item, score);
+    expect(top.entries()).toEqual([
+      { item: 6, score: 0.5 },
+      { item: 7, score: 0.2 },
+    ]);
+  });
+
   it("GIVEN k = 0 WHEN offered THEN nothing is kept", () => {
     const top = new TopK(0);
     top.offer(1, 1);

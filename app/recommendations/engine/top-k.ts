@@ -5,10 +5,18 @@
  * @example const top = new TopK(2); top.offer(5, 0.1); top.offer(7, 0.9); top.items() // [7, 5]
  */
 export class TopK {
-  private readonly ids: number[] = [];
-  private readonly scores: number[] = [];
-  private readonly ties: number[] = [];
-  constructor(private readonly k: number) {}
+  // Typed arrays shifted in place (no splice, no growth): a build offers ~10⁹ pairs to these, and one
+  // instance is reused across items with `clear()`.
+  private readonly ids: Int32Array;
+  private readonly scores: Float64Array;
+  private readonly ties: Float64Array;
+  private n = 0;
+  constructor(private readonly k: number) {
+    const size = Math.max(0, k);
+    this.ids = new Int32Array(size);
+    this.scores = new Float64Array(size);
+    this.ties = new Float64Array(size);
+  }
 
   private beats(item: number, score: number, tie: number, at: number): boolean {
     const s = this.scores[at]!;
@@ -19,36 +27,44 @@ export class TopK {
   }
 
   offer(item: number, score: number, tie = 0): void {
-    const n = this.ids.length;
+    const n = this.n;
     if (this.k <= 0 || (n === this.k && !this.beats(item, score, tie, n - 1))) return;
     let at = n === this.k ? n - 1 : n;
     while (at > 0 && this.beats(item, score, tie, at - 1)) at -= 1;
-    this.ids.splice(at, 0, item);
-    this.scores.splice(at, 0, score);
-    this.ties.splice(at, 0, tie);
-    if (this.ids.length > this.k) {
-      this.ids.pop();
-      this.scores.pop();
-      this.ties.pop();
-    }
+    // Shift [at, end) one place down; when full the last (the worst) falls off.
+    const end = n === this.k ? n - 1 : n;
+    this.ids.copyWithin(at + 1, at, end);
+    this.scores.copyWithin(at + 1, at, end);
+    this.ties.copyWithin(at + 1, at, end);
+    this.ids[at] = item;
+    this.scores[at] = score;
+    this.ties[at] = tie;
+    if (n < this.k) this.n = n + 1;
+  }
+
+  /** Empties the selection (same k) for the next stream. */
+  clear(): void {
+    this.n = 0;
   }
 
   /** The k-th score so far (−∞ until k are kept): a candidate scoring below it cannot enter. */
   get worst(): number {
-    return this.ids.length < this.k ? -Infinity : this.scores[this.ids.length - 1]!;
+    return this.n < this.k ? -Infinity : this.scores[this.n - 1]!;
   }
 
   get size(): number {
-    return this.ids.length;
+    return this.n;
   }
 
   /** Best first, with their scores. */
   entries(): { item: number; score: number }[] {
-    return this.ids.map((item, i) => ({ item, score: this.scores[i]! }));
+    const out: { item: number; score: number }[] = new Array(this.n);
+    for (let i = 0; i < this.n; i++) out[i] = { item: this.ids[i]!, score: this.scores[i]! };
+    return out;
   }
 
   items(): number[] {
-    return [...this.ids];
+    return Array.from(this.ids.subarray(0, this.n));
   }
 }
 
