@@ -48,7 +48,43 @@ export interface DriverStatement {
 /** What the app uses of a connected driver adapter. */
 export interface DriverStatements {
   executeRaw(statement: DriverStatement): Promise<number>;
+  startTransaction(): Promise<DriverTransaction>;
   dispose(): Promise<void>;
+}
+
+/** A driver adapter's transaction (Prisma's `Transaction`, the part the app uses). */
+interface DriverTransaction {
+  /** True when the adapter's commit() and rollback() end the transaction (libsql); false when the caller sends COMMIT/ROLLBACK (pg). */
+  readonly options: { usePhantomQuery: boolean };
+  executeRaw(statement: DriverStatement): Promise<number>;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+
+const END = (sql: "COMMIT" | "ROLLBACK"): DriverStatement => ({ sql, args: [], argTypes: [] });
+
+/**
+ * Runs statements on the driver adapter (see `driverOf`) in one transaction: all of them commit, or
+ * none. The adapters end a transaction differently (libsql commits in `commit()`; pg's `commit()` only
+ * releases the connection, Prisma's engine having sent COMMIT itself), so this does what the engine does.
+ * @returns each statement's count of affected rows
+ * @example await executeTogether(prisma, [insertDeliveries, insertBodies])
+ */
+export async function executeTogether(db: Db, statements: DriverStatement[]): Promise<number[]> {
+  const tx = await (await driverOf(db)).startTransaction();
+  const counts: number[] = [];
+  try {
+    for (const statement of statements) counts.push(await tx.executeRaw(statement));
+    if (!tx.options.usePhantomQuery) await tx.executeRaw(END("COMMIT"));
+  } catch (error) {
+    if (!tx.options.usePhantomQuery) await tx.executeRaw(END("ROLLBACK")).catch(() => undefined);
+    await tx.rollback();
+    throw error;
+  }
+  // Outside the catch: commit() releases the adapter's lock or connection even when it fails, and
+  // must not be followed by a rollback() that would release it twice.
+  await tx.commit();
+  return counts;
 }
 
 const drivers = new WeakMap<Db, { current: DriverStatements | null }>();

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { countInSlices, inSlices } from "../lib/in-slices";
 import type { Tx } from "../db.server";
 import { isNewerVersion } from "../orders/order-version";
 import type { ProductCommand, ProductDeleteCommand } from "./product-command";
@@ -16,10 +17,12 @@ export async function recordProducts(tx: Tx, shop: string, commands: ProductComm
     if (!seen || c.updatedAt > seen.updatedAt) latest.set(c.productGid, c);
   }
   if (latest.size === 0) return 0;
-  const existing = await tx.product.findMany({
-    where: { shop, productGid: { in: [...latest.keys()] } },
-    select: { id: true, productGid: true, sourceUpdatedAt: true, deletedAt: true },
-  });
+  const existing = await inSlices(latest.keys(), (slice) =>
+    tx.product.findMany({
+      where: { shop, productGid: { in: slice } },
+      select: { id: true, productGid: true, sourceUpdatedAt: true, deletedAt: true },
+    }),
+  );
   const byGid = new Map(existing.map((row) => [row.productGid, row]));
   const written: { id: string; command: ProductCommand }[] = [];
   const created = [];
@@ -40,13 +43,16 @@ export async function recordProducts(tx: Tx, shop: string, commands: ProductComm
   if (created.length) await tx.product.createMany({ data: created });
   if (written.length === 0) return 0;
   const replaced = written.map((w) => w.id);
-  await tx.productVariant.deleteMany({ where: { productId: { in: replaced } } });
+  await countInSlices(replaced, (slice) => tx.productVariant.deleteMany({ where: { productId: { in: slice } } }));
   await tx.productVariant.createMany({
     data: written.flatMap(({ id, command }) => command.variants.map((v) => ({ id: randomUUID(), productId: id, shop, ...v }))),
   });
   const withCollections = written.filter((w) => w.command.collections !== undefined);
   if (withCollections.length) {
-    await tx.productCollection.deleteMany({ where: { productId: { in: withCollections.map((w) => w.id) } } });
+    await countInSlices(
+      withCollections.map((w) => w.id),
+      (slice) => tx.productCollection.deleteMany({ where: { productId: { in: slice } } }),
+    );
     await tx.productCollection.createMany({
       data: withCollections.flatMap(({ id, command }) => command.collections!.map((c) => ({ productId: id, shop, ...c }))),
     });

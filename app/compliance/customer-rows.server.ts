@@ -21,7 +21,7 @@ export function delegateOf(tx: Tx, model: string): Delegate {
 /** The text that marks a stored payload as being about this customer: their GID, closed by its quote. */
 export const gidNeedle = (customerGid: string) => `${customerGid}"`;
 
-/** Stored webhook payloads that name the customer: by GID, or by email (compliance payloads carry no GID). */
+/** Stored webhook payloads (WebhookDeliveryBody) that name the customer: by GID, or by email (compliance payloads carry no GID). */
 export function payloadsNaming(customerGid: string, ...emails: unknown[]) {
   const addresses = [...new Set(emails.filter((e): e is string => typeof e === "string" && e.length > 0))];
   return [{ body: { contains: gidNeedle(customerGid) } }, ...addresses.map((e) => ({ body: { contains: JSON.stringify(e) } }))];
@@ -51,8 +51,11 @@ export async function customerRows(tx: Tx, shop: string, customerGid: string): P
     const anonymous = await tx.interaction.findMany({ where: { shop, visitorId: { in: visitors } } });
     tables.Interaction = [...(tables.Interaction ?? []), ...anonymous.filter((i) => !known.has(i.id))];
   }
-  tables.WebhookDelivery = await tx.webhookDelivery.findMany({
+  const bodies = await tx.webhookDeliveryBody.findMany({
     where: { shop, OR: payloadsNaming(customerGid, tables.Customer?.[0]?.email) },
+    include: { delivery: true },
   });
+  tables.WebhookDelivery = bodies.map((b) => b.delivery);
+  tables.WebhookDeliveryBody = bodies.map(({ deliveryId, shop, body }) => ({ deliveryId, shop, body }));
   return tables;
 }

@@ -62,10 +62,13 @@ export async function redactCustomer(
       where: { shop, email: { in: [...new Set(emails.flatMap((e) => [e, e.toLowerCase()]))] } },
     });
   const payloads = payloadsNaming(customerGid, delivery.email, held.Customer?.[0]?.email);
+  const named = { shop, OR: [...payloads, ...(delivery.webhookId ? [{ delivery: { webhookId: delivery.webhookId } }] : [])] };
+  // The deliveries first: once their bodies are redacted, the bodies no longer name the customer.
   await tx.webhookDelivery.updateMany({
-    where: { shop, OR: [...payloads, ...(delivery.webhookId ? [{ webhookId: delivery.webhookId }] : [])] },
-    data: { body: JSON.stringify({ redacted: true }), status: "done", reason: "redacted: customers/redact" },
+    where: { shop, payload: { is: named } },
+    data: { status: "done", reason: "redacted: customers/redact" },
   });
+  await tx.webhookDeliveryBody.updateMany({ where: named, data: { body: JSON.stringify({ redacted: true }) } });
   const row = await tx.customer.findUnique({ where: { shop_customerGid: { shop, customerGid } }, select: { id: true } });
   if (row) await tx.customer.update({ where: { id: row.id }, data: { ...TOMBSTONE, redactedAt: at } });
   else await tx.customer.create({ data: { shop, customerGid, redactedAt: at } });

@@ -1,4 +1,5 @@
 import { SQL, type Tx } from "../db.server";
+import { countInSlices } from "../lib/in-slices";
 import { enqueueSegmentsRefresh } from "../segments/segments-queue.server";
 
 /**
@@ -14,9 +15,9 @@ export async function refreshCustomerAggregates(tx: Tx, shop: string, customerGi
   const gids = [...new Set(customerGids)];
   if (gids.length === 0) return;
   const now = new Date();
-  for (let i = 0; i < gids.length; i += 500) {
-    // One scan of each customer's orders for all six figures (a row-value SET), not one per figure.
-    await tx.$executeRaw`
+  // One scan of each customer's orders for all six figures (a row-value SET), not one per figure.
+  await countInSlices(gids, async (slice) => ({
+    count: await tx.$executeRaw`
       UPDATE "Customer" SET
         ("ordersCount", "spentMinor", "refundedMinor", "firstOrderAt", "lastOrderAt", "netSpentMinor") = (
           SELECT COUNT(*), COALESCE(SUM(o."totalMinor"), 0), COALESCE(SUM(o."refundedMinor"), 0), MIN(o."processedAt"),
@@ -24,7 +25,7 @@ export async function refreshCustomerAggregates(tx: Tx, shop: string, customerGi
           FROM "Order" o
           WHERE o."shop" = "Customer"."shop" AND o."customerGid" = "Customer"."customerGid" AND o."cancelledAt" IS NULL AND o."test" = false),
         "updatedAt" = ${now}
-      WHERE "shop" = ${shop} AND "customerGid" IN (${SQL.join(gids.slice(i, i + 500))})`;
-  }
+      WHERE "shop" = ${shop} AND "customerGid" IN (${SQL.join(slice)})`,
+  }));
   await enqueueSegmentsRefresh(tx, shop);
 }

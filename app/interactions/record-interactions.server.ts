@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { inSlices } from "../lib/in-slices";
 import type { Tx } from "../db.server";
 
 /** A storefront interaction: what a shopper (signed in, or a visitor) did with a product. */
@@ -23,10 +24,10 @@ export interface InteractionEvent {
 export async function recordInteractions(tx: Tx, shop: string, events: InteractionEvent[]): Promise<number> {
   const unique = [...new Map(events.map((e) => [e.eventId, e])).values()];
   if (unique.length === 0) return 0;
-  const known = await tx.interaction.findMany({
-    where: { shop, eventId: { in: unique.map((e) => e.eventId) } },
-    select: { eventId: true },
-  });
+  const known = await inSlices(
+    unique.map((e) => e.eventId),
+    (slice) => tx.interaction.findMany({ where: { shop, eventId: { in: slice } }, select: { eventId: true } }),
+  );
   const seen = new Set(known.map((k) => k.eventId));
   const fresh = unique.filter((e) => !seen.has(e.eventId));
   if (fresh.length) {

@@ -1,4 +1,5 @@
 import { SQL, type Tx } from "../db.server";
+import { inSlices } from "../lib/in-slices";
 import { insertRows, jsonRows } from "../lib/insert-rows.server";
 import { RapportError } from "../lib/errors";
 import { MAX_POINTS_PER_POSTING } from "./ledger-limits";
@@ -104,15 +105,11 @@ export async function postEntries(tx: Tx, postings: Posting[]): Promise<number> 
     if (Math.abs(p.points) > MAX_POINTS_PER_POSTING) throw new PointsLimitError(p);
   }
   const shop = postings[0]!.shop;
-  const posted = new Set<string>();
-  // In slices: Prisma binds one parameter per key, and refuses more than 999 on SQLite.
-  for (let at = 0; at < postings.length; at += 500) {
-    const existing = await tx.ledgerEntry.findMany({
-      where: { shop, idempotencyKey: { in: postings.slice(at, at + 500).map((p) => p.idempotencyKey) } },
-      select: { idempotencyKey: true },
-    });
-    for (const e of existing) posted.add(e.idempotencyKey);
-  }
+  const existing = await inSlices(
+    postings.map((p) => p.idempotencyKey),
+    (keys) => tx.ledgerEntry.findMany({ where: { shop, idempotencyKey: { in: keys } }, select: { idempotencyKey: true } }),
+  );
+  const posted = new Set(existing.map((e) => e.idempotencyKey));
   const fresh = postings.filter((p) => !posted.has(p.idempotencyKey) && (posted.add(p.idempotencyKey), true));
   if (fresh.length === 0) return 0;
   await moveAccounts(tx, shop, fresh);

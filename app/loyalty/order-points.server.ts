@@ -1,4 +1,5 @@
 import type { Tx } from "../db.server";
+import { countInSlices, inSlices } from "../lib/in-slices";
 import { ledgerKeys } from "./earn";
 import { postEntries, type Posting } from "./ledger.server";
 import { readOrderLedger, totalClawback } from "./order-settlement";
@@ -43,20 +44,22 @@ export async function settleOrderPoints(
     getLedgerRules(shop, tx),
     tx.shop.findUnique({ where: { shop }, select: { installedAt: true } }),
     tx.loyaltyProgram.findUnique({ where: { shop }, select: { launchedAt: true, pastOrders: true } }),
-    tx.ledgerEntry.findMany({
-      where: { shop, sourceGid: { in: orderGids } },
-      select: {
-        idempotencyKey: true,
-        sourceGid: true,
-        customerGid: true,
-        points: true,
-        bucket: true,
-        basisMinor: true,
-        rate: true,
-        weightedBasis: true,
-        availableAt: true,
-      },
-    }),
+    inSlices(orderGids, (slice) =>
+      tx.ledgerEntry.findMany({
+        where: { shop, sourceGid: { in: slice } },
+        select: {
+          idempotencyKey: true,
+          sourceGid: true,
+          customerGid: true,
+          points: true,
+          bucket: true,
+          basisMinor: true,
+          rate: true,
+          weightedBasis: true,
+          availableAt: true,
+        },
+      }),
+    ),
   ]);
   const from =
     options.earningFrom ??
@@ -67,30 +70,38 @@ export async function settleOrderPoints(
     });
   // An order from before `from` with nothing in the ledger has nothing to settle (it never earned, so
   // there is nothing to reverse or claw back): it is not read, with its lines — the backfill's orders.
-  const inLedger = [...new Set(entries.map((e) => e.sourceGid!))];
+  const inLedger = new Set(entries.map((e) => e.sourceGid!));
   const [rows, refunds] = await Promise.all([
-    tx.order.findMany({
-      where: { shop, orderGid: { in: orderGids }, OR: [{ processedAt: { gte: from } }, { orderGid: { in: inLedger } }] },
-      select: {
-        orderGid: true,
-        customerGid: true,
-        processedAt: true,
-        cancelledAt: true,
-        test: true,
-        financialStatus: true,
-        fulfillmentStatus: true,
-        subtotalMinor: true,
-        shippingMinor: true,
-        taxMinor: true,
-        currencyCode: true,
-        id: true,
-      },
-    }),
-    tx.refund.findMany({
-      where: { shop, orderGid: { in: orderGids }, subtotalMinor: { not: null } },
-      select: { refundGid: true, orderGid: true, subtotalMinor: true, refundedAt: true },
-      orderBy: [{ refundedAt: "asc" }, { refundGid: "asc" }],
-    }),
+    inSlices(orderGids, (slice) =>
+      tx.order.findMany({
+        where: {
+          shop,
+          orderGid: { in: slice },
+          OR: [{ processedAt: { gte: from } }, { orderGid: { in: slice.filter((g) => inLedger.has(g)) } }],
+        },
+        select: {
+          orderGid: true,
+          customerGid: true,
+          processedAt: true,
+          cancelledAt: true,
+          test: true,
+          financialStatus: true,
+          fulfillmentStatus: true,
+          subtotalMinor: true,
+          shippingMinor: true,
+          taxMinor: true,
+          currencyCode: true,
+          id: true,
+        },
+      }),
+    ),
+    inSlices(orderGids, (slice) =>
+      tx.refund.findMany({
+        where: { shop, orderGid: { in: slice }, subtotalMinor: { not: null } },
+        select: { refundGid: true, orderGid: true, subtotalMinor: true, refundedAt: true },
+        orderBy: [{ refundedAt: "asc" }, { refundGid: "asc" }],
+      }),
+    ),
   ]);
   const linesOf = await readSettlingLines(
     tx,
@@ -196,5 +207,9 @@ export async function settleOrderPoints(
   }
   await postEntries(tx, postings);
   // Spend and points moved: the customers' tiers follow, recalculated by a keyed (debounced) job.
-  if (orders.length || (await tx.order.count({ where: { shop, orderGid: { in: orderGids } } })) > 0) await enqueueTierRefresh(tx, shop);
+  if (
+    orders.length ||
+    (await countInSlices(orderGids, async (slice) => ({ count: await tx.order.count({ where: { shop, orderGid: { in: slice } } }) }))) > 0
+  )
+    await enqueueTierRefresh(tx, shop);
 }

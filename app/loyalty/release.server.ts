@@ -1,4 +1,5 @@
 import prisma from "../db.server";
+import { inSlices } from "../lib/in-slices";
 import { settleOrderPoints } from "./order-points.server";
 
 /**
@@ -13,10 +14,10 @@ export async function releaseDuePoints(shop: string, now = new Date()): Promise<
   });
   const orderGids = due.map((d) => d.sourceGid!).filter(Boolean);
   if (orderGids.length === 0) return 0;
-  const released = await prisma.ledgerEntry.findMany({
-    where: { shop, idempotencyKey: { in: orderGids.map((g) => `order:${g}:release`) } },
-    select: { sourceGid: true },
-  });
+  const released = await inSlices(
+    orderGids.map((g) => `order:${g}:release`),
+    (keys) => prisma.ledgerEntry.findMany({ where: { shop, idempotencyKey: { in: keys } }, select: { sourceGid: true } }),
+  );
   const done = new Set(released.map((r) => r.sourceGid));
   const todo = orderGids.filter((g) => !done.has(g));
   for (let i = 0; i < todo.length; i += 200) {

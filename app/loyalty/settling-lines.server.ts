@@ -1,4 +1,5 @@
 import { dbKind, SQL, type Tx } from "../db.server";
+import { inSlices } from "../lib/in-slices";
 
 /** A recorded line as the earning rules read it. */
 export interface SettlingLine {
@@ -21,8 +22,11 @@ export async function readSettlingLines(tx: Tx, orderIds: string[]): Promise<Map
     dbKind === "postgres"
       ? SQL.sql`json_agg(json_build_array("totalMinor", "productGid", "giftCard"))`
       : SQL.sql`json_group_array(json_array("totalMinor", "productGid", "giftCard"))`;
-  const rows = await tx.$queryRaw<{ orderId: string; lines: unknown }[]>`
-    SELECT "orderId", ${packed} AS "lines" FROM "OrderLine" WHERE "orderId" IN (${SQL.join(orderIds)}) GROUP BY "orderId"`;
+  const rows = await inSlices(
+    orderIds,
+    (slice) => tx.$queryRaw<{ orderId: string; lines: unknown }[]>`
+      SELECT "orderId", ${packed} AS "lines" FROM "OrderLine" WHERE "orderId" IN (${SQL.join(slice)}) GROUP BY "orderId"`,
+  );
   for (const row of rows) {
     const lines = (typeof row.lines === "string" ? JSON.parse(row.lines) : row.lines) as [number, string | null, boolean | number][];
     byOrder.set(

@@ -1,4 +1,5 @@
 import type { Tx } from "../db.server";
+import { inSlices } from "../lib/in-slices";
 import { enqueueJob } from "../jobs/queue.server";
 
 export interface DesiredMetafield {
@@ -23,10 +24,13 @@ export async function setMetafields(tx: Tx, shop: string, values: DesiredMetafie
   const wanted = new Map(values.map((v) => [`${v.ownerGid}|${v.namespace}|${v.key}`, v]));
   if (wanted.size === 0) return 0;
   const owners = [...new Set(values.map((v) => v.ownerGid))];
-  const existing = await tx.metafieldValue.findMany({
-    where: { shop, ownerGid: { in: owners }, namespace: { in: [...new Set(values.map((v) => v.namespace))] } },
-    select: { id: true, ownerGid: true, namespace: true, key: true, type: true, value: true, status: true },
-  });
+  const namespaces = [...new Set(values.map((v) => v.namespace))];
+  const existing = await inSlices(owners, (slice) =>
+    tx.metafieldValue.findMany({
+      where: { shop, ownerGid: { in: slice }, namespace: { in: namespaces } },
+      select: { id: true, ownerGid: true, namespace: true, key: true, type: true, value: true, status: true },
+    }),
+  );
   const stored = new Map(existing.map((e) => [`${e.ownerGid}|${e.namespace}|${e.key}`, e]));
   const created = [];
   let changed = 0;

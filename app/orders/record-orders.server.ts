@@ -1,4 +1,5 @@
 import { newRowId } from "../lib/row-id";
+import { countInSlices, inSlices } from "../lib/in-slices";
 import { dbKind, type Tx, SQL } from "../db.server";
 
 import { recordCustomers } from "../customers/record-customers.server";
@@ -36,10 +37,12 @@ export async function recordOrders(tx: Tx, shop: string, commands: OrderCommand[
   // makes the version check and the write one step. SQLite has a single writer already.
   if (dbKind === "postgres")
     await tx.$queryRaw`SELECT "id" FROM "Order" WHERE "shop" = ${shop} AND "orderGid" IN (${SQL.join(gids)}) ORDER BY "id" FOR UPDATE`;
-  const stored = await tx.order.findMany({
-    where: { shop, orderGid: { in: gids } },
-    select: { id: true, orderGid: true, sourceUpdatedAt: true, cancelledAt: true, financialStatus: true, customerGid: true },
-  });
+  const stored = await inSlices(gids, (slice) =>
+    tx.order.findMany({
+      where: { shop, orderGid: { in: slice } },
+      select: { id: true, orderGid: true, sourceUpdatedAt: true, cancelledAt: true, financialStatus: true, customerGid: true },
+    }),
+  );
   const byGid = new Map(stored.map((row) => [row.orderGid, row]));
 
   const created: OrderCommand[] = [];
@@ -74,8 +77,8 @@ export async function recordOrders(tx: Tx, shop: string, commands: OrderCommand[
   }
   if (updated.length) {
     const replaced = updated.map((u) => u.id);
-    await tx.orderLine.deleteMany({ where: { orderId: { in: replaced } } });
-    await tx.interaction.deleteMany({ where: { orderId: { in: replaced } } });
+    await countInSlices(replaced, (slice) => tx.orderLine.deleteMany({ where: { orderId: { in: slice } } }));
+    await countInSlices(replaced, (slice) => tx.interaction.deleteMany({ where: { orderId: { in: slice } } }));
   }
   const written = [...created, ...updated.map((u) => u.command)];
   const lines = written.flatMap((c) => c.lines.map((line) => ({ id: newRowId(), orderId: ids.get(c.orderGid)!, shop, ...line })));
@@ -118,10 +121,9 @@ export async function recordOrders(tx: Tx, shop: string, commands: OrderCommand[
   for (const c of written) if (c.customer) customers.add(c.customer.customerGid);
   for (const u of updated) if (u.previousCustomerGid) customers.add(u.previousCustomerGid);
   if (refunded.length) {
-    const owners = await tx.order.findMany({
-      where: { shop, orderGid: { in: refunded }, customerGid: { not: null } },
-      select: { customerGid: true },
-    });
+    const owners = await inSlices(refunded, (slice) =>
+      tx.order.findMany({ where: { shop, orderGid: { in: slice }, customerGid: { not: null } }, select: { customerGid: true } }),
+    );
     for (const o of owners) customers.add(o.customerGid!);
   }
   await refreshCustomerAggregates(tx, shop, customers);

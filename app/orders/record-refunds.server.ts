@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { countInSlices, inSlices } from "../lib/in-slices";
 import type { Prisma } from "../db-client.server";
 
 import { SQL, type Tx } from "../db.server";
@@ -14,10 +15,9 @@ import { refreshCustomerAggregates } from "../customers/customer-aggregates.serv
 export async function recordRefunds(tx: Tx, shop: string, refunds: RefundCommand[]): Promise<string[]> {
   const byGid = new Map(refunds.map((r) => [r.refundGid, r]));
   if (byGid.size === 0) return [];
-  const existing = await tx.refund.findMany({
-    where: { shop, refundGid: { in: [...byGid.keys()] } },
-    select: { id: true, refundGid: true, subtotalMinor: true },
-  });
+  const existing = await inSlices(byGid.keys(), (slice) =>
+    tx.refund.findMany({ where: { shop, refundGid: { in: slice } }, select: { id: true, refundGid: true, subtotalMinor: true } }),
+  );
   const known = new Map(existing.map((r) => [r.refundGid, r]));
   const changed = new Set<string>();
   const lines: Prisma.RefundLineCreateManyInput[] = [];
@@ -52,13 +52,12 @@ export async function recordRefunds(tx: Tx, shop: string, refunds: RefundCommand
  * is rewritten for nothing — most orders recorded in a batch have no refund).
  */
 export async function refreshOrderRefunds(tx: Tx, shop: string, orderGids: Iterable<string>): Promise<void> {
-  const gids = [...new Set(orderGids)];
   const refunds = SQL.sql`FROM "Refund" r WHERE r."shop" = "Order"."shop" AND r."orderGid" = "Order"."orderGid"`;
-  for (let i = 0; i < gids.length; i += 500) {
-    await tx.$executeRaw`
+  await countInSlices(orderGids, async (gids) => ({
+    count: await tx.$executeRaw`
       UPDATE "Order" SET "refundedMinor" = (SELECT SUM(r."totalMinor") ${refunds})
-      WHERE "shop" = ${shop} AND "orderGid" IN (${SQL.join(gids.slice(i, i + 500))}) AND EXISTS (SELECT 1 ${refunds})`;
-  }
+      WHERE "shop" = ${shop} AND "orderGid" IN (${SQL.join(gids)}) AND EXISTS (SELECT 1 ${refunds})`,
+  }));
 }
 
 /**
@@ -70,10 +69,9 @@ export async function applyRefunds(tx: Tx, shop: string, refunds: RefundCommand[
   const changed = await recordRefunds(tx, shop, refunds);
   if (changed.length === 0) return [];
   await refreshOrderRefunds(tx, shop, changed);
-  const owners = await tx.order.findMany({
-    where: { shop, orderGid: { in: changed }, customerGid: { not: null } },
-    select: { customerGid: true },
-  });
+  const owners = await inSlices(changed, (slice) =>
+    tx.order.findMany({ where: { shop, orderGid: { in: slice }, customerGid: { not: null } }, select: { customerGid: true } }),
+  );
   await refreshCustomerAggregates(
     tx,
     shop,

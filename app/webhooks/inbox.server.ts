@@ -1,5 +1,5 @@
 import prisma, { dbKind } from "../db.server";
-import { driverOf } from "../db-client.server";
+import { executeTogether } from "../db-client.server";
 import { isRetryableConflict } from "../lib/prisma-errors";
 
 import { inboxEvents } from "./inbox-events.server";
@@ -21,17 +21,31 @@ export interface InboxDelivery {
 
 const MAX_BATCH = 256;
 
-const COLUMNS = `"id", "shop", "topic", "webhookId", "eventId", "triggeredAt", "apiVersion", "body", "receivedAt", "status", "runAt", "reason"`;
+const COLUMNS = `"id", "shop", "topic", "webhookId", "eventId", "triggeredAt", "apiVersion", "receivedAt", "status", "runAt", "reason"`;
 const text = { scalarType: "string", arity: "scalar" } as const;
 const datetime = { scalarType: "datetime", arity: "scalar" } as const;
-const ARG_TYPES = [text, text, text, text, text, datetime, text, text, datetime, text, datetime, text];
+const ARG_TYPES = [text, text, text, text, text, datetime, text, datetime, text, datetime, text];
+const BODY_ARG_TYPES = [text, text, text];
 
-/** The group commit's INSERT for `count` rows, in the app database's placeholders. */
-function insertSql(count: number): string {
+/** `count` rows of `width` placeholders each, in the app database's placeholders. */
+function valuesSql(count: number, width: number): string {
   let n = 0;
   const placeholder = dbKind === "postgres" ? () => `$${++n}` : () => "?";
-  const rows = Array.from({ length: count }, () => `(${ARG_TYPES.map(placeholder).join(", ")})`);
-  return `INSERT INTO "WebhookDelivery" (${COLUMNS}) VALUES ${rows.join(", ")} ON CONFLICT ("shop", "webhookId") DO NOTHING`;
+  const row = () => `(${Array.from({ length: width }, placeholder).join(", ")})`;
+  return Array.from({ length: count }, row).join(", ");
+}
+
+/** The group commit's INSERT of `count` deliveries; a delivery stored before is left as it is. */
+function insertSql(count: number): string {
+  return `INSERT INTO "WebhookDelivery" (${COLUMNS}) VALUES ${valuesSql(count, ARG_TYPES.length)} ON CONFLICT ("shop", "webhookId") DO NOTHING`;
+}
+
+/**
+ * Their bodies, for the deliveries the INSERT above stored: a duplicate's fresh id is not in the
+ * table, so its body is not written (VALUES columns are column1… on both databases).
+ */
+function insertBodiesSql(count: number): string {
+  return `INSERT INTO "WebhookDeliveryBody" ("deliveryId", "shop", "body") SELECT v.column1, v.column2, v.column3 FROM (VALUES ${valuesSql(count, BODY_ARG_TYPES.length)}) AS v WHERE EXISTS (SELECT 1 FROM "WebhookDelivery" d WHERE d."id" = v.column1)`;
 }
 const pending: { row: InboxDelivery; done: (error?: unknown) => void }[] = [];
 /** A flush is queued or writing: deliveries arriving meanwhile wait for the next one. */
@@ -72,30 +86,34 @@ async function flush(batch: { row: InboxDelivery; done: (error?: unknown) => voi
     // unique-index locks in the same order and cannot deadlock on PostgreSQL.
     const rows = batch.map(({ row }) => row).sort((a, b) => (a.shop + a.webhookId < b.shop + b.webhookId ? -1 : 1));
     const args: unknown[] = [];
+    const bodyArgs: unknown[] = [];
     for (const row of rows) {
       const status = row.parkedReason ? "parked" : "pending";
+      const id = newRowId();
+      bodyArgs.push(id, row.shop, row.body);
       args.push(
-        newRowId(),
+        id,
         row.shop,
         row.topic,
         row.webhookId,
         row.eventId,
         row.triggeredAt,
         row.apiVersion,
-        row.body,
         now,
         status,
         now,
         row.parkedReason ?? null,
       );
     }
-    const statement = { sql: insertSql(rows.length), args, argTypes: rows.flatMap(() => ARG_TYPES) };
-    // Straight to the driver adapter (db-client's driverOf): Prisma's raw-query path cost several times
-    // the write itself for bodies this size.
-    const driver = await driverOf(prisma);
+    const statements = [
+      { sql: insertSql(rows.length), args, argTypes: rows.flatMap(() => ARG_TYPES) },
+      { sql: insertBodiesSql(rows.length), args: bodyArgs, argTypes: rows.flatMap(() => BODY_ARG_TYPES) },
+    ];
+    // Straight to the driver adapter (db-client's executeTogether): Prisma's raw-query path cost several
+    // times the write itself for bodies this size. One transaction: a delivery is never without its body.
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await driver.executeRaw(statement);
+        await executeTogether(prisma, statements);
         break;
       } catch (error) {
         // A lost race (deadlock, busy) is retried: the statement is idempotent.

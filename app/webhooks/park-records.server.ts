@@ -1,5 +1,7 @@
 import type { Tx } from "../db.server";
 import { InvalidPayloadError } from "../lib/errors";
+import { inSlices } from "../lib/in-slices";
+import { newRowId } from "../lib/row-id";
 
 /** A record from a bulk file or an Admin API page that could not become a command. */
 export interface UnreadableRecord {
@@ -38,15 +40,16 @@ export async function parkRecords(
   records: UnreadableRecord[],
 ): Promise<void> {
   if (records.length === 0) return;
-  const seen = new Set<string>();
-  // In slices: Prisma binds one parameter per id, and refuses more than 999 on SQLite.
-  for (let at = 0; at < records.length; at += 500) {
-    const known = await tx.webhookDelivery.findMany({
-      where: { shop, webhookId: { in: records.slice(at, at + 500).map((r) => r.webhookId) } },
-      select: { webhookId: true },
-    });
-    for (const k of known) seen.add(k.webhookId);
-  }
-  const fresh = records.filter((r) => !seen.has(r.webhookId));
-  if (fresh.length) await tx.webhookDelivery.createMany({ data: fresh.map((r) => ({ shop, topic, status: "parked", ...r })) });
+  const known = await inSlices(
+    records.map((r) => r.webhookId),
+    (webhookIds) => tx.webhookDelivery.findMany({ where: { shop, webhookId: { in: webhookIds } }, select: { webhookId: true } }),
+  );
+  const seen = new Set(known.map((k) => k.webhookId));
+  const fresh = records.filter((r) => !seen.has(r.webhookId) && (seen.add(r.webhookId), true));
+  if (fresh.length === 0) return;
+  const rows = fresh.map((r) => ({ id: newRowId(), ...r }));
+  await tx.webhookDelivery.createMany({
+    data: rows.map(({ id, webhookId, reason }) => ({ id, shop, topic, status: "parked", webhookId, reason })),
+  });
+  await tx.webhookDeliveryBody.createMany({ data: rows.map(({ id, body }) => ({ deliveryId: id, shop, body })) });
 }

@@ -1,4 +1,5 @@
 import prisma from "../db.server";
+import { countInSlices } from "../lib/in-slices";
 import { inboxEvents } from "./inbox-events.server";
 
 const PAGE = 25;
@@ -24,7 +25,13 @@ export async function listParkedDeliveries(
 ): Promise<{ deliveries: ParkedDelivery[]; total: number; page: number; pages: number }> {
   const where = { shop, status: "parked" };
   const [rows, total] = await Promise.all([
-    prisma.webhookDelivery.findMany({ where, orderBy: [{ receivedAt: "desc" }, { id: "asc" }], skip: (page - 1) * PAGE, take: PAGE }),
+    prisma.webhookDelivery.findMany({
+      where,
+      include: { payload: { select: { body: true } } },
+      orderBy: [{ receivedAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * PAGE,
+      take: PAGE,
+    }),
     prisma.webhookDelivery.count({ where }),
   ]);
   return {
@@ -35,7 +42,7 @@ export async function listParkedDeliveries(
       receivedAt: r.receivedAt.toISOString(),
       attempts: r.attempts,
       reason: r.reason ?? "",
-      excerpt: r.body.slice(0, 160),
+      excerpt: (r.payload?.body ?? "").slice(0, 160),
     })),
     total,
     page,
@@ -49,10 +56,12 @@ export async function listParkedDeliveries(
  * @returns how many were queued again
  */
 export async function retryParkedDeliveries(shop: string, ids: "all" | string[]): Promise<number> {
-  const { count } = await prisma.webhookDelivery.updateMany({
-    where: { shop, status: "parked", ...(ids === "all" ? {} : { id: { in: ids } }) },
-    data: { status: "pending", runAt: new Date(), attempts: 0, lockedBy: null, lockedAt: null, processedAt: null },
-  });
+  const where = { shop, status: "parked" };
+  const data = { status: "pending", runAt: new Date(), attempts: 0, lockedBy: null, lockedAt: null, processedAt: null };
+  const count =
+    ids === "all"
+      ? (await prisma.webhookDelivery.updateMany({ where, data })).count
+      : await countInSlices(ids, (slice) => prisma.webhookDelivery.updateMany({ where: { ...where, id: { in: slice } }, data }));
   if (count) inboxEvents.emit("stored");
   return count;
 }

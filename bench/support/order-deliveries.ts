@@ -32,6 +32,7 @@ export async function putOrderDeliveries(
   const lineTemplate = template.line_items[0];
   const base = Date.parse("2026-03-01T10:00:00Z");
   let rows: ReturnType<typeof SQL.sql>[] = [];
+  let bodies: ReturnType<typeof SQL.sql>[] = [];
   let lines = 0;
   for (let i = 0; i < options.count; i++) {
     const orderId = 900_000 + i;
@@ -92,13 +93,17 @@ export async function putOrderDeliveries(
       line_items: items,
     });
     const now = new Date();
+    const id = randomUUID();
     rows.push(
-      SQL.sql`(${randomUUID()}, ${options.shop}, ${"orders/paid"}, ${randomUUID()}, ${randomUUID()}, ${new Date(at)}, ${"2026-07"}, ${body}, ${now}, ${"pending"}, ${now})`,
+      SQL.sql`(${id}, ${options.shop}, ${"orders/paid"}, ${randomUUID()}, ${randomUUID()}, ${new Date(at)}, ${"2026-07"}, ${now}, ${"pending"}, ${now})`,
     );
+    bodies.push(SQL.sql`(${id}, ${options.shop}, ${body})`);
     if (rows.length === 200 || i === options.count - 1) {
       await target.db
-        .$executeRaw`INSERT INTO "WebhookDelivery" ("id", "shop", "topic", "webhookId", "eventId", "triggeredAt", "apiVersion", "body", "receivedAt", "status", "runAt") VALUES ${SQL.join(rows)}`;
+        .$executeRaw`INSERT INTO "WebhookDelivery" ("id", "shop", "topic", "webhookId", "eventId", "triggeredAt", "apiVersion", "receivedAt", "status", "runAt") VALUES ${SQL.join(rows)}`;
+      await target.db.$executeRaw`INSERT INTO "WebhookDeliveryBody" ("deliveryId", "shop", "body") VALUES ${SQL.join(bodies)}`;
       rows = [];
+      bodies = [];
     }
   }
   return { lines };

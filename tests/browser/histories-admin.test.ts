@@ -71,7 +71,7 @@ describe("parked deliveries in the admin", () => {
           shop,
           topic: "orders/paid",
           webhookId: "was-failing",
-          body: JSON.stringify(order),
+          payload: { create: { shop, body: JSON.stringify(order) } },
           status: "parked",
           attempts: 8,
           reason: "failed 8 times; last: database is locked",

@@ -47,7 +47,10 @@ export async function deliverAndApply(
   return response;
 }
 
-/** The stored delivery with this webhook id (its status says whether it was applied or parked, and why). */
-export function storedDelivery(webhookId: string, shop = SHOP) {
-  return prisma.webhookDelivery.findUnique({ where: { shop_webhookId: { shop, webhookId } } });
+/** The stored delivery with this webhook id (its status says whether it was applied or parked, and why), with its body. */
+export async function storedDelivery(webhookId: string, shop = SHOP) {
+  const row = await prisma.webhookDelivery.findUnique({ where: { shop_webhookId: { shop, webhookId } }, include: { payload: true } });
+  if (!row) return null;
+  const { payload, ...delivery } = row;
+  return { ...delivery, body: payload?.body };
 }

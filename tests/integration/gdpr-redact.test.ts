@@ -157,11 +157,11 @@ describe("GDPR: data request, customer redaction and shop redaction across every
           (model === "Refund" && adaRefundIds.has(row.id)),
       );
       const exportedIds = new Set(
-        (exported.tables[model] ?? []).map((r) => json(r.id ?? [r.shop, r.visitorId, r.segmentId, r.customerGid])),
+        (exported.tables[model] ?? []).map((r) => json(r.id ?? r.deliveryId ?? [r.shop, r.visitorId, r.segmentId, r.customerGid])),
       );
       for (const row of hers) {
         expect(exportedIds, `${model} row ${json(row.id)} missing from the export`).toContain(
-          json(row.id ?? [row.shop, row.visitorId, row.segmentId, row.customerGid]),
+          json(row.id ?? row.deliveryId ?? [row.shop, row.visitorId, row.segmentId, row.customerGid]),
         );
         checked += 1;
       }
@@ -182,6 +182,7 @@ describe("GDPR: data request, customer redaction and shop redaction across every
       "SegmentMember",
       "MetafieldValue",
       "WebhookDelivery",
+      "WebhookDeliveryBody",
     ])
       expect(exported.tables[model]?.length, model).toBeGreaterThan(0);
     expect(json(exported.tables)).not.toContain("bob@example.com");

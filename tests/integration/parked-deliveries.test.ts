@@ -36,7 +36,14 @@ describe("parked deliveries in the admin", () => {
       data: { status: "parked", attempts: 8, reason: "failed 8 times; last: database is locked" },
     });
     await prisma.webhookDelivery.create({
-      data: { shop: "other.myshopify.com", topic: "orders/paid", webhookId: "theirs", body: "{}", status: "parked", reason: "x" },
+      data: {
+        shop: "other.myshopify.com",
+        topic: "orders/paid",
+        webhookId: "theirs",
+        payload: { create: { shop: "other.myshopify.com", body: "{}" } },
+        status: "parked",
+        reason: "x",
+      },
     });
     const theirs = await prisma.webhookDelivery.findFirstOrThrow({ where: { webhookId: "theirs" } });
 

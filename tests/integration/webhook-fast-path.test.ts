@@ -58,10 +58,12 @@ describe("the production server's webhook fast path", () => {
     expect(viaRoute.status).toBe(c.status);
     expect(viaFast.status).toBe(c.status);
     expect(await viaFast.text()).toBe(await viaRoute.text());
-    const rows = await prisma.webhookDelivery.findMany({
-      orderBy: { webhookId: "asc" },
-      select: { webhookId: true, status: true, topic: true, reason: true, body: true },
-    });
+    const rows = (
+      await prisma.webhookDelivery.findMany({
+        orderBy: { webhookId: "asc" },
+        select: { webhookId: true, status: true, topic: true, reason: true, payload: { select: { body: true } } },
+      })
+    ).map(({ payload, ...row }) => ({ ...row, body: payload?.body }));
     if (c.stored === null) expect(rows).toEqual([]);
     else {
       expect(rows.map((r) => [r.webhookId, r.status])).toEqual([

@@ -152,7 +152,7 @@ describe("orders webhooks → inbox → history and points", () => {
     expect(response.status).toBe(200);
     const parked = await storedDelivery("bad-1");
     expect(parked).toMatchObject({ topic: "orders/paid", status: "parked", reason: expect.stringMatching(reason) });
-    expect(JSON.parse(parked!.body)).toEqual(body);
+    expect(JSON.parse(parked!.body!)).toEqual(body);
     expect(await prisma.order.count()).toBe(0);
     expect(await prisma.ledgerEntry.count()).toBe(0);
     expect(await prisma.customer.count()).toBe(0);

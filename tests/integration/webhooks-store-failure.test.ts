@@ -9,6 +9,7 @@ import { exampleOrder } from "../helpers/webhook-request";
 describe("a webhook that cannot be stored", () => {
   it("GIVEN the inbox cannot be written WHEN a signed delivery arrives THEN 500 (Shopify retries) and the failure is logged", async () => {
     await givenInstalledShop();
+    await prisma.$executeRawUnsafe(`DROP TABLE "WebhookDeliveryBody"`);
     await prisma.$executeRawUnsafe(`DROP TABLE "WebhookDelivery"`);
     expectConsoleError(1);
     const response = await deliver(orders, "/webhooks/orders", "orders/paid", exampleOrder());

@@ -1,4 +1,5 @@
 import type { Tx } from "../../db.server";
+import { inSlices } from "../../lib/in-slices";
 import type { Posting } from "../ledger.server";
 import { pointsEarned, rewardRedeemed } from "./flow-triggers";
 import { queueFlowTrigger, queueFlowTriggers } from "./queue-flow-trigger.server";
@@ -12,10 +13,10 @@ import { triggerInUse } from "./trigger-use.server";
 export async function queueEarnedTriggers(tx: Tx, shop: string, postings: readonly Posting[]): Promise<void> {
   const earned = postings.filter((p) => p.reason === "earn:order" && p.points > 0);
   if (earned.length === 0 || !(await triggerInUse(tx, shop, "rapport-points-earned"))) return;
-  const accounts = await tx.loyaltyAccount.findMany({
-    where: { shop, customerGid: { in: [...new Set(earned.map((p) => p.customerGid))] } },
-    select: { customerGid: true, balance: true },
-  });
+  const accounts = await inSlices(
+    earned.map((p) => p.customerGid),
+    (slice) => tx.loyaltyAccount.findMany({ where: { shop, customerGid: { in: slice } }, select: { customerGid: true, balance: true } }),
+  );
   const balance = new Map(accounts.map((a) => [a.customerGid, a.balance]));
   await queueFlowTriggers(
     tx,

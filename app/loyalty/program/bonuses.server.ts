@@ -1,4 +1,5 @@
 import prisma, { type Tx } from "../../db.server";
+import { inSlices } from "../../lib/in-slices";
 import { ledgerKeys } from "../earn";
 import { postEntries, type Posting } from "../ledger.server";
 import { getLoyaltyProgram } from "../program.server";
@@ -41,10 +42,12 @@ export async function grantSignupBonuses(tx: Tx, shop: string, customerGids: str
     tx.loyaltyProgram.findUnique({ where: { shop }, select: { launchedAt: true } }),
   ]);
   const since = programRow?.launchedAt ?? shopRow?.installedAt ?? new Date();
-  const joined = await tx.customer.findMany({
-    where: { shop, customerGid: { in: customerGids }, deletedAt: null, shopifyCreatedAt: { gte: since } },
-    select: { customerGid: true },
-  });
+  const joined = await inSlices(customerGids, (slice) =>
+    tx.customer.findMany({
+      where: { shop, customerGid: { in: slice }, deletedAt: null, shopifyCreatedAt: { gte: since } },
+      select: { customerGid: true },
+    }),
+  );
   return postEntries(
     tx,
     joined.map((c) => ({

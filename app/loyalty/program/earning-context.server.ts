@@ -1,4 +1,5 @@
 import type { Tx } from "../../db.server";
+import { inSlices } from "../../lib/in-slices";
 import type { LoyaltyProgramSettings } from "../program";
 import { getTierSetup } from "../tiers/tier-settings.server";
 import { earningFor, type Earning } from "./earning";
@@ -31,18 +32,20 @@ export async function earningContext(
   const productGids = [...new Set(orders.flatMap((o) => o.lines.map((l) => l.productGid)).filter((g): g is string => g !== null))];
   const customerGids = [...new Set(orders.map((o) => o.customerGid).filter((g): g is string => g !== null))];
   const [memberships, accounts, { tiers }] = await Promise.all([
-    collectionTargets.length && productGids.length
-      ? tx.productCollection.findMany({
-          where: { shop, collectionGid: { in: collectionTargets }, product: { productGid: { in: productGids } } },
-          select: { collectionGid: true, product: { select: { productGid: true } } },
-        })
+    collectionTargets.length
+      ? inSlices(productGids, (slice) =>
+          tx.productCollection.findMany({
+            where: { shop, collectionGid: { in: collectionTargets }, product: { productGid: { in: slice } } },
+            select: { collectionGid: true, product: { select: { productGid: true } } },
+          }),
+        )
       : [],
-    customerGids.length
-      ? tx.loyaltyAccount.findMany({
-          where: { shop, customerGid: { in: customerGids }, tierId: { not: null } },
-          select: { customerGid: true, tierId: true },
-        })
-      : [],
+    inSlices(customerGids, (slice) =>
+      tx.loyaltyAccount.findMany({
+        where: { shop, customerGid: { in: slice }, tierId: { not: null } },
+        select: { customerGid: true, tierId: true },
+      }),
+    ),
     getTierSetup(shop, tx),
   ]);
   const collectionsOf = new Map<string, string[]>();
