@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { hotReader } from "../db-hot-read.server";
 import type { StoredCard } from "./recs-build-job.server";
 
@@ -12,8 +13,8 @@ export const MAX_ENTRIES = 20_000;
 export const MAX_ANSWERS = 10_000;
 const VERSION_CHECK_MS = 5_000;
 
-const entries = new Map<string, { version: number; items: StoredCard[] }>();
-const answers = new Map<string, { version: number; tag: object; answer: unknown }>();
+const entries = new LRUCache<string, { version: number; items: StoredCard[] }>({ max: MAX_ENTRIES });
+const answers = new LRUCache<string, { version: number; tag: object; answer: unknown }>({ max: MAX_ANSWERS });
 const versions = new Map<string, { version: number; checkedAt: number; pending?: Promise<number> }>();
 
 /**
@@ -48,11 +49,8 @@ export async function getLists(shop: string, subjects: readonly string[]): Promi
   for (const subject of new Set(subjects)) {
     const key = `${shop}|${subject}`;
     const hit = entries.get(key);
-    if (hit && hit.version === version) {
-      entries.delete(key); // re-insert: Map order is the LRU order
-      entries.set(key, hit);
-      lists.set(subject, hit.items);
-    } else missing.push(subject);
+    if (hit && hit.version === version) lists.set(subject, hit.items);
+    else missing.push(subject);
   }
   if (missing.length && version > 0) {
     // Through the hot reader (the storefront's path, app/db-hot-read.server.ts): one statement per count.
@@ -63,16 +61,11 @@ export async function getLists(shop: string, subjects: readonly string[]): Promi
     const found = new Map(rows.map((r) => [r.subject, JSON.parse(r.items) as StoredCard[]]));
     for (const subject of missing) {
       const items = found.get(subject) ?? [];
-      remember(`${shop}|${subject}`, { version, items });
+      entries.set(`${shop}|${subject}`, { version, items });
       lists.set(subject, items);
     }
   }
   return { version, lists };
-}
-
-function remember(key: string, value: { version: number; items: StoredCard[] }): void {
-  entries.set(key, value);
-  while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
 }
 
 /**
@@ -82,18 +75,13 @@ function remember(key: string, value: { version: number; items: StoredCard[] }):
  * @example const hit = rememberedAnswer<ProxyResponse>(shop, key, version, settings)
  */
 export function rememberedAnswer<T>(shop: string, key: string, version: number, tag: object): T | undefined {
-  const at = `${shop}|${key}`;
-  const hit = answers.get(at);
-  if (!hit || hit.version !== version || hit.tag !== tag) return undefined;
-  answers.delete(at); // re-insert: Map order is the LRU order
-  answers.set(at, hit);
-  return hit.answer as T;
+  const hit = answers.get(`${shop}|${key}`);
+  return hit && hit.version === version && hit.tag === tag ? (hit.answer as T) : undefined;
 }
 
 /** Remembers an answer made from the lists at `version` under `tag` (least recently used out beyond MAX_ANSWERS). */
 export function rememberAnswer(shop: string, key: string, version: number, tag: object, answer: unknown): void {
   answers.set(`${shop}|${key}`, { version, tag, answer });
-  while (answers.size > MAX_ANSWERS) answers.delete(answers.keys().next().value!);
 }
 
 /** For tests, and after a shop is redacted. */

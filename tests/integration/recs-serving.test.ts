@@ -50,6 +50,29 @@ async function build() {
   await buildRecommendations(context);
 }
 
+/** Order `n` of a customer (or a guest) `daysAgo`, with a purchase interaction per product. */
+async function recordOrder(n: number, customer: number | null, daysAgo: number, products: number[]) {
+  const at = new Date(Date.now() - daysAgo * DAY);
+  const row = await prisma.order.create({
+    data: {
+      shop: SHOP,
+      orderGid: `gid://shopify/Order/${n}`,
+      name: `#${n}`,
+      customerGid: customer ? C(customer) : null,
+      processedAt: at,
+      currencyCode: "GBP",
+      subtotalMinor: 0,
+      totalMinor: 0,
+      sourceUpdatedAt: at,
+      ingestedVia: "webhook",
+    },
+  });
+  for (const p of products)
+    await prisma.interaction.create({
+      data: { shop: SHOP, customerGid: customer ? C(customer) : null, productGid: P(p), kind: "purchase", at, orderId: row.id },
+    });
+}
+
 /**
  * A small store: tea (1) and teapot (2) bought together; coffee (3) by everyone; mug (4) and cup (5)
  * share a vendor; filter (6); an archived product (7). Customer 1 buys tea, customer 2 coffee and filter.
@@ -71,28 +94,7 @@ async function givenStore() {
     });
   }
   let n = 0;
-  const order = async (customer: number | null, daysAgo: number, ...products: number[]) => {
-    n += 1;
-    const at = new Date(Date.now() - daysAgo * DAY);
-    const row = await prisma.order.create({
-      data: {
-        shop: SHOP,
-        orderGid: `gid://shopify/Order/${n}`,
-        name: `#${n}`,
-        customerGid: customer ? C(customer) : null,
-        processedAt: at,
-        currencyCode: "GBP",
-        subtotalMinor: 0,
-        totalMinor: 0,
-        sourceUpdatedAt: at,
-        ingestedVia: "webhook",
-      },
-    });
-    for (const p of products)
-      await prisma.interaction.create({
-        data: { shop: SHOP, customerGid: customer ? C(customer) : null, productGid: P(p), kind: "purchase", at, orderId: row.id },
-      });
-  };
+  const order = (customer: number | null, daysAgo: number, ...products: number[]) => recordOrder(++n, customer, daysAgo, products);
   await order(1, 90, 1, 2, 3);
   await order(1, 60, 1, 3);
   await order(1, 40, 1, 2);
@@ -227,26 +229,7 @@ describe("remembered answers (the same request between builds is not composed ag
     expect(answerStoreSize()).toBe(1);
     expect(first.products[0]!.id).toBe(P(3)); // the filter was bought with coffee
     // Many baskets of filter and mug: the mug becomes the filter's strongest partner.
-    for (let i = 0; i < 6; i++) {
-      const row = await prisma.order.create({
-        data: {
-          shop: SHOP,
-          orderGid: `gid://shopify/Order/${100 + i}`,
-          name: `#${100 + i}`,
-          customerGid: C(10 + i),
-          processedAt: new Date(),
-          currencyCode: "GBP",
-          subtotalMinor: 0,
-          totalMinor: 0,
-          sourceUpdatedAt: new Date(),
-          ingestedVia: "webhook",
-        },
-      });
-      for (const p of [6, 4])
-        await prisma.interaction.create({
-          data: { shop: SHOP, customerGid: C(10 + i), productGid: P(p), kind: "purchase", at: new Date(), orderId: row.id },
-        });
-    }
+    for (let i = 0; i < 6; i++) await recordOrder(100 + i, 10 + i, 0, [6, 4]);
     await build();
     expect(await get({ surface: "product", product_id: "6", limit: "3" })).toEqual(first); // the version is checked every 5 s
     later(6);
