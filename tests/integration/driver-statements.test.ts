@@ -84,7 +84,7 @@ describe("the order path's indexes (migration 0017)", () => {
       dbKind === "postgres"
         ? (
             await prisma.$queryRaw<{ name: string; sql: string }[]>`
-              SELECT indexname AS "name", indexdef AS "sql" FROM pg_indexes WHERE tablename IN ('Interaction', 'OrderLine')`
+              SELECT indexname::text AS "name", indexdef::text AS "sql" FROM pg_indexes WHERE tablename IN ('Interaction', 'OrderLine')`
           ).map((r) => [r.name, r.sql])
         : (
             await prisma.$queryRaw<{ name: string; sql: string | null }[]>`
