@@ -36,7 +36,17 @@ export function createPrismaClient(url: string, options: { poolSize?: number } =
     connected.startTransaction = async (...args: Parameters<typeof startTransaction>) => {
       const transaction = await startTransaction(...args);
       const slot = openTransaction.getStore();
-      if (slot && slot.transaction === null) slot.transaction = transaction;
+      if (slot && slot.transaction === null) {
+        slot.transaction = transaction;
+        // Once ended, never used again: a PostgreSQL connection goes back to the pool on commit/rollback.
+        for (const end of ["commit", "rollback"] as const) {
+          const finish = transaction[end].bind(transaction);
+          transaction[end] = () => {
+            slot.transaction = null;
+            return finish();
+          };
+        }
+      }
       return transaction;
     };
     driver.current = connected;

@@ -38,6 +38,16 @@ describe("statements on the driver adapter (db-client)", () => {
     expect(await prisma.ledgerEntry.count({ where: { shop: SHOP } })).toBe(1);
   });
 
+  it("GIVEN work left running by a transaction's callback WHEN it calls executeInTransaction after the commit THEN it is refused, nothing written", async () => {
+    let late: Promise<unknown> = Promise.resolve();
+    await prisma.$transaction(async (tx) => {
+      // Not awaited: runs once the transaction has committed (and, on PostgreSQL, released its connection).
+      late = new Promise((resolve) => setTimeout(resolve, 50)).then(() => executeInTransaction(tx, posting("late")));
+    });
+    await expect(late).rejects.toThrow();
+    expect(await prisma.ledgerEntry.count({ where: { shop: SHOP } })).toBe(0);
+  });
+
   it("GIVEN rows WHEN read with queryOnDriver THEN each comes back keyed by column, text exactly as written", async () => {
     const body = JSON.stringify({ title: "Crème brûlée 🍮", note: "x".repeat(50_000) });
     await prisma.shop.create({ data: { shop: SHOP } });
