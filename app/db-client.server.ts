@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { Prisma, PrismaClient } from "@rapport/prisma-sqlite";
 import { PrismaClient as PostgresPrismaClient } from "@rapport/prisma-pg";
 import { createDriverAdapter, databaseKind } from "./db-adapter.server";
@@ -30,12 +31,103 @@ export function createPrismaClient(url: string, options: { poolSize?: number } =
       if (driver.current === connected) driver.current = null;
       return dispose();
     };
+    // The transaction Prisma starts for an interactive `$transaction` is kept for `executeInTransaction`.
+    const startTransaction = connected.startTransaction.bind(connected);
+    connected.startTransaction = async (...args: Parameters<typeof startTransaction>) => {
+      const transaction = await startTransaction(...args);
+      const slot = openTransaction.getStore();
+      if (slot && slot.transaction === null) {
+        slot.transaction = transaction;
+        // Once ended, never used again: a PostgreSQL connection goes back to the pool on commit/rollback.
+        for (const end of ["commit", "rollback"] as const) {
+          const finish = transaction[end].bind(transaction);
+          transaction[end] = () => {
+            slot.transaction = null;
+            return finish();
+          };
+        }
+      }
+      return transaction;
+    };
     driver.current = connected;
     return connected;
   };
   const db = databaseKind(url) === "postgres" ? (new PostgresPrismaClient({ adapter }) as unknown as Db) : new PrismaClient({ adapter });
   drivers.set(db, driver);
+  driverUrls.set(db, url);
+  // Each interactive transaction runs in its own slot, where the adapter's startTransaction (called
+  // from within it) leaves the driver transaction it opened.
+  const transaction = db.$transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
+  db.$transaction = ((...args: unknown[]) =>
+    typeof args[0] === "function"
+      ? openTransaction.run({ transaction: null }, () => transaction(...args))
+      : transaction(...args)) as Db["$transaction"];
   return db;
+}
+
+/** The driver transaction under the interactive `$transaction` whose callback is running (see executeInTransaction). */
+const openTransaction = new AsyncLocalStorage<{ transaction: DriverTransaction | null }>();
+
+/**
+ * Runs a raw statement inside the caller's interactive transaction, straight on the driver adapter's
+ * transaction — the same connection and transaction Prisma's own `tx` queries use — when it can be
+ * reached; otherwise through `tx.$executeRaw` (the same statement, the same effect).
+ * Why: Prisma's raw-query path passes every argument through its query compiler (WebAssembly): for a
+ * bulk insert whose rows travel as one JSON parameter of 1–2 MB (app/lib/insert-rows.server.ts) that
+ * cost ≈ 40% more CPU than the statement itself on the driver (5,600 order lines: 117–168 ms against
+ * 76–105 ms, docs/decisions/014). Errors are the adapter's own (`DriverAdapterError`, its cause naming
+ * the kind, e.g. UniqueConstraintViolation): app/lib/prisma-errors.ts reads both forms.
+ * @returns the number of rows the statement affected
+ * @example await executeInTransaction(tx, SQL.sql`INSERT INTO "OrderLine" … FROM json_each(${json})`)
+ */
+export async function executeInTransaction(tx: Tx, statement: Prisma.Sql): Promise<number> {
+  const transaction = openTransaction.getStore()?.transaction;
+  // Only for a transaction client (it has no $transaction of its own): the app's client, called from
+  // inside a transaction's callback, must not write into that transaction.
+  if (!transaction || typeof (tx as { $transaction?: unknown }).$transaction === "function") return tx.$executeRaw(statement);
+  const postgres = transaction.provider === "postgres";
+  return transaction.executeRaw({
+    sql: postgres ? statement.text : statement.sql,
+    args: statement.values,
+    argTypes: statement.values.map(argType),
+  });
+}
+
+/**
+ * Runs a query on the driver adapter (see `driverOf`), outside any transaction, and returns its rows as
+ * objects keyed by column name, each value as the adapter reads it (text as strings).
+ * Why: Prisma maps every row of a result through its engine; for the inbox's bodies (≈ 38 KB each in
+ * the bench) a batch of 200 cost 63–69 ms of CPU through `findMany` against 6–43 ms here (docs/decisions/014).
+ * @example const rows = await queryOnDriver(prisma, SQL.sql`SELECT "deliveryId", "body" FROM "WebhookDeliveryBody" WHERE …`)
+ */
+export async function queryOnDriver(db: Db, statement: Prisma.Sql): Promise<Record<string, unknown>[]> {
+  const driver = await driverOf(db);
+  const { columnNames, rows } = await driver.queryRaw({
+    sql: databaseKind(driverUrls.get(db)) === "postgres" ? statement.text : statement.sql,
+    args: statement.values,
+    argTypes: statement.values.map(argType),
+  });
+  return rows.map((row) => Object.fromEntries(columnNames.map((name, i) => [name, row[i]])));
+}
+
+/** How the adapter should bind a value (as Prisma's engine would tell it). */
+function argType(value: unknown): DriverStatement["argTypes"][number] {
+  const scalarType =
+    value === null || typeof value === "string"
+      ? "string"
+      : typeof value === "bigint"
+        ? "bigint"
+        : typeof value === "boolean"
+          ? "boolean"
+          : typeof value === "number"
+            ? Number.isInteger(value)
+              ? "int"
+              : "float"
+            : value instanceof Date
+              ? "datetime"
+              : null;
+  if (scalarType === null) throw new TypeError(`executeInTransaction: cannot bind ${String(value)}`);
+  return { scalarType, arity: "scalar" };
 }
 
 /** A statement for the driver adapter: `?` placeholders on SQLite, `$n` on PostgreSQL; each argument's type. */
@@ -48,12 +140,14 @@ export interface DriverStatement {
 /** What the app uses of a connected driver adapter. */
 export interface DriverStatements {
   executeRaw(statement: DriverStatement): Promise<number>;
+  queryRaw(statement: DriverStatement): Promise<{ columnNames: string[]; rows: unknown[][] }>;
   startTransaction(): Promise<DriverTransaction>;
   dispose(): Promise<void>;
 }
 
 /** A driver adapter's transaction (Prisma's `Transaction`, the part the app uses). */
 interface DriverTransaction {
+  readonly provider: string;
   /** True when the adapter's commit() and rollback() end the transaction (libsql); false when the caller sends COMMIT/ROLLBACK (pg). */
   readonly options: { usePhantomQuery: boolean };
   executeRaw(statement: DriverStatement): Promise<number>;
@@ -88,6 +182,7 @@ export async function executeTogether(db: Db, statements: DriverStatement[]): Pr
 }
 
 const drivers = new WeakMap<Db, { current: DriverStatements | null }>();
+const driverUrls = new WeakMap<Db, string>();
 
 /**
  * The driver adapter under a client — the same connection (SQLite, behind the adapter's own lock, so

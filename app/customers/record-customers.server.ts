@@ -1,4 +1,5 @@
 import { SQL, type Tx } from "../db.server";
+import { executeInTransaction } from "../db-client.server";
 import { jsonRows } from "../lib/insert-rows.server";
 import { isNewerVersion } from "../orders/order-version";
 import type { CustomerCommand, CustomerDeleteCommand } from "./customer-command";
@@ -35,12 +36,15 @@ export async function recordCustomers(tx: Tx, shop: string, commands: CustomerCo
   const rest = ["tags", "state", "emailMarketing", "smsMarketing", "countryCode", "shopifyCreatedAt", "sourceUpdatedAt", "updatedAt"].map(
     (c) => `"${c}" = excluded."${c}"`,
   );
-  await tx.$executeRaw`
+  await executeInTransaction(
+    tx,
+    SQL.sql`
     INSERT INTO "Customer" (${list}) SELECT ${list} FROM ${jsonRows(columns, rows, { table: "Customer" }, "r")} WHERE true
     ON CONFLICT ("shop", "customerGid") DO UPDATE SET ${SQL.raw([...personal, ...rest].join(", "))}
     WHERE excluded."sourceUpdatedAt" IS NOT NULL
       AND ("Customer"."sourceUpdatedAt" IS NULL OR excluded."sourceUpdatedAt" > "Customer"."sourceUpdatedAt")
-      AND ("Customer"."deletedAt" IS NULL OR excluded."sourceUpdatedAt" > "Customer"."deletedAt")`;
+      AND ("Customer"."deletedAt" IS NULL OR excluded."sourceUpdatedAt" > "Customer"."deletedAt")`,
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { dbKind, SQL, type Tx } from "../db.server";
-import type { Prisma } from "../db-client.server";
+import { executeInTransaction, type Prisma } from "../db-client.server";
 
 /** Tables written in bulk by the recording paths. */
 export type BulkTable = "Order" | "OrderLine" | "Interaction" | "Customer" | "LedgerEntry" | "LoyaltyAccount";
@@ -13,7 +13,8 @@ const ROWS_PER_STATEMENT = 5_000;
  * Why not createMany or a multi-row VALUES list: Prisma's engine serialises and maps every bound value
  * (createMany cost 4× the database write for an order's lines, a VALUES list still 2×); here the rows
  * travel as one JSON parameter that the database unpacks itself (`json_each` on SQLite,
- * `json_populate_recordset` on PostgreSQL), so the cost no longer grows with the number of values.
+ * `json_populate_recordset` on PostgreSQL), so the cost no longer grows with the number of values; and
+ * the statement goes straight to the driver's transaction (executeInTransaction), not through Prisma.
  * @example await insertRows(tx, "OrderLine", lines)
  */
 export async function insertRows(tx: Tx, table: BulkTable, rows: Record<string, unknown>[]): Promise<void> {
@@ -22,7 +23,7 @@ export async function insertRows(tx: Tx, table: BulkTable, rows: Record<string, 
   const list = SQL.raw(columns.map((c) => `"${c}"`).join(", "));
   for (let at = 0; at < rows.length; at += ROWS_PER_STATEMENT) {
     const source = jsonRows(columns, rows.slice(at, at + ROWS_PER_STATEMENT), { table }, "r");
-    await tx.$executeRaw`INSERT INTO ${SQL.raw(`"${table}"`)} (${list}) SELECT ${list} FROM ${source}`;
+    await executeInTransaction(tx, SQL.sql`INSERT INTO ${SQL.raw(`"${table}"`)} (${list}) SELECT ${list} FROM ${source}`);
   }
 }
 

@@ -1,11 +1,22 @@
 /**
  * True when Prisma reports a unique-constraint violation: P2002 from a model query, or P2010 (a raw
- * query failed) whose driver error is one — the bulk writes are raw statements.
+ * query failed) whose driver error is one — the bulk writes are raw statements — or the driver
+ * adapter's own error when a statement went to it directly.
  */
 export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
-  const { code, meta } = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
-  return code === "P2002" || (code === "P2010" && meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation");
+  const { code, meta, name, cause } = error as {
+    code?: string;
+    meta?: { driverAdapterError?: { cause?: { kind?: string } } };
+    name?: string;
+    cause?: { kind?: string };
+  };
+  return (
+    code === "P2002" ||
+    (code === "P2010" && meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation") ||
+    // A statement sent straight to the driver adapter (db-client's executeInTransaction, executeTogether).
+    (name === "DriverAdapterError" && cause?.kind === "UniqueConstraintViolation")
+  );
 }
 
 /**
