@@ -12,6 +12,7 @@ import {
   rememberedAnswer,
 } from "../../app/recommendations/list-store.server";
 import { savePersonalization } from "../../app/recommendations/personalization.server";
+import { recommendationsProxy } from "../../app/recommendations/serve.server";
 import { DEFAULT_SETTINGS, forgetServedSettings } from "../../app/recommendations/settings.server";
 import { serveFastProxy } from "../../app/storefront/fast-proxy.server";
 import type { JobContext } from "../../app/jobs/job";
@@ -255,6 +256,32 @@ describe("remembered answers (the same request between builds is not composed ag
     expect(await get({ surface: "product", product_id: "1", limit: "3" })).toEqual(saved);
     later(6);
     expect((await get({ surface: "product", product_id: "1", limit: "3" })).strategy).toBe("trending");
+  });
+
+  it("GIVEN a remembered answer WHEN the same request comes while the build version and the settings are fresh THEN it is answered at once, without a promise; once they are due, after reading them again", async () => {
+    await givenStore();
+    await build();
+    clearListStore();
+    forgetServedSettings();
+    const request = {
+      shop: SHOP,
+      customerGid: null,
+      method: "GET" as const,
+      path: "/recommendations",
+      query: new URLSearchParams({ surface: "product", product_id: "1", limit: "3" }),
+      body: undefined,
+    };
+    const first = recommendationsProxy(request);
+    expect(first).toBeInstanceOf(Promise); // nothing remembered yet
+    const made = await first;
+    const again = recommendationsProxy(request);
+    expect(again).not.toBeInstanceOf(Promise);
+    expect(again).toBe(made);
+    later(6);
+    const due = recommendationsProxy(request);
+    expect(due).toBeInstanceOf(Promise); // the version and the settings are read again first
+    expect(await due).toBe(made); // the same build and settings: the same answer
+    expect(recommendationsProxy(request)).toBe(made);
   });
 
   it("GIVEN session views, a cart or dismissals WHEN the block asks THEN the answer is composed for that request and not remembered", async () => {
