@@ -7,13 +7,15 @@ import { buildRecommendations } from "../../app/recommendations/recs-build-job.s
 import {
   answerStoreSize,
   clearListStore,
+  listVersion,
+  listVersionNow,
   MAX_ANSWERS,
   rememberAnswer,
   rememberedAnswer,
 } from "../../app/recommendations/list-store.server";
 import { savePersonalization } from "../../app/recommendations/personalization.server";
 import { recommendationsProxy } from "../../app/recommendations/serve.server";
-import { DEFAULT_SETTINGS, forgetServedSettings } from "../../app/recommendations/settings.server";
+import { DEFAULT_SETTINGS, forgetServedSettings, servedSettings, servedSettingsNow } from "../../app/recommendations/settings.server";
 import { serveFastProxy } from "../../app/storefront/fast-proxy.server";
 import type { JobContext } from "../../app/jobs/job";
 import { appProxyRequest } from "../helpers/app-proxy-request";
@@ -282,6 +284,27 @@ describe("remembered answers (the same request between builds is not composed ag
     expect(due).toBeInstanceOf(Promise); // the version and the settings are read again first
     expect(await due).toBe(made); // the same build and settings: the same answer
     expect(recommendationsProxy(request)).toBe(made);
+  });
+
+  it("GIVEN the build version and the settings read WHEN asked without waiting THEN each is given until its own time to live ends, and the settings only once they have arrived", async () => {
+    await givenStore();
+    await build();
+    clearListStore();
+    forgetServedSettings();
+    expect(listVersionNow(SHOP)).toBeUndefined(); // never read in this process
+    const version = await listVersion(SHOP);
+    expect(version).toBeGreaterThan(0);
+    expect(listVersionNow(SHOP)).toBe(version);
+    const reading = servedSettings(SHOP);
+    expect(servedSettingsNow(SHOP)).toBeUndefined(); // asked, not arrived
+    const settings = await reading;
+    expect(servedSettingsNow(SHOP)).toBe(settings);
+    later(6);
+    expect(listVersionNow(SHOP)).toBeUndefined();
+    expect(servedSettingsNow(SHOP)).toBeUndefined();
+    await servedSettings(SHOP); // read again (unchanged: the same object); the version is still due
+    expect(servedSettingsNow(SHOP)).toBe(settings);
+    expect(listVersionNow(SHOP)).toBeUndefined();
   });
 
   it("GIVEN session views, a cart or dismissals WHEN the block asks THEN the answer is composed for that request and not remembered", async () => {
