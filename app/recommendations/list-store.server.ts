@@ -38,6 +38,16 @@ export async function listVersion(shop: string): Promise<number> {
 }
 
 /**
+ * The shop's build version when it was checked within VERSION_CHECK_MS, else undefined (ask listVersion):
+ * what a remembered answer is checked against without waiting on a promise.
+ * @example const version = listVersionNow(shop) ?? (await listVersion(shop))
+ */
+export function listVersionNow(shop: string): number | undefined {
+  const known = versions.get(shop);
+  return known && known.version >= 0 && Date.now() - known.checkedAt < VERSION_CHECK_MS ? known.version : undefined;
+}
+
+/**
  * The lists for these subjects (missing ones are empty), and the shop's build version (0: never built).
  * One read for whatever is not cached.
  * @example const { lists } = await getLists(shop, ["shop:trending"])

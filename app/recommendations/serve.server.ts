@@ -6,11 +6,11 @@ import { recordInteractions } from "../interactions/record-interactions.server";
 import { composeServed, mergeSeedLists } from "./engine/serve-compose";
 import type { RankStrategyName } from "./engine/strategies";
 import { STRATEGY_NAMES } from "./engine/strategies";
-import { getLists, listVersion, rememberAnswer, rememberedAnswer } from "./list-store.server";
+import { getLists, listVersion, listVersionNow, rememberAnswer, rememberedAnswer } from "./list-store.server";
 import { cardSubject, queueRecsBuild, type StoredCard } from "./recs-build-job.server";
 import { customerSubject, productSubject, TRENDING_SUBJECT } from "./build-lists";
 import { recommend } from "./recommend.server";
-import { servedSettings, type PersonalizationSettings } from "./settings.server";
+import { servedSettings, servedSettingsNow, type PersonalizationSettings } from "./settings.server";
 import { isSurface } from "./surfaces";
 import type { Surface } from "./strategy";
 import { parseBlockEvents } from "./block-events";
@@ -38,8 +38,10 @@ const queued = new Set<string>();
  * Served from precomputed lists in memory; `views` (this session's product ids, oldest first), `cart`
  * and `dismissed` make it react in real time without any computation.
  * POST { dismiss: productId, visitorId? }: "Not interested", recorded as a dismiss interaction.
+ * A remembered answer comes back synchronously (no promise) when the build version and the settings were
+ * read within their time to live: the fast path then answers in the same turn as the request.
  */
-export const recommendationsProxy: FastProxyHandler = async (req) => {
+export const recommendationsProxy: FastProxyHandler = (req) => {
   if (req.method === "POST") return (req.body as { events?: unknown } | null)?.events ? blockEvents(req) : dismiss(req);
   const surface = req.query.get("surface") ?? "home";
   if (!isSurface(surface)) return { status: 400, body: { error: "surface must be home, product or cart" } };
@@ -58,8 +60,16 @@ export const recommendationsProxy: FastProxyHandler = async (req) => {
   };
   // Without this session's views, cart or dismissals the answer follows from the lists and the settings
   // alone (the same for every guest on a product page): remembered until either changes.
-  if (asked.views.length || asked.cart.length || asked.dismissed.length) return (await composeAnswer(req, asked)).response;
+  if (asked.views.length || asked.cart.length || asked.dismissed.length) return composeAnswer(req, asked).then((made) => made.response);
   const key = `${surface}|${override ?? ""}|${limit}|${asked.productGid ?? ""}|${req.customerGid ?? ""}`;
+  const version = listVersionNow(req.shop);
+  const settings = servedSettingsNow(req.shop);
+  const remembered = version !== undefined && settings ? rememberedAnswer<ProxyResponse>(req.shop, key, version, settings) : undefined;
+  return remembered ?? rememberedOrComposed(req, asked, key);
+};
+
+/** The remembered answer once the build version and the settings are read (if due), or a new one, remembered. */
+async function rememberedOrComposed(req: ProxyRequest, asked: Asked, key: string): Promise<ProxyResponse> {
   const [version, settings] = await Promise.all([listVersion(req.shop), servedSettings(req.shop)]);
   const remembered = rememberedAnswer<ProxyResponse>(req.shop, key, version, settings);
   if (remembered) return remembered;
@@ -70,7 +80,7 @@ export const recommendationsProxy: FastProxyHandler = async (req) => {
     return response;
   }
   return made.response;
-};
+}
 
 /** A GET's parameters, checked. */
 interface Asked {

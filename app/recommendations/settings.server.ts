@@ -42,7 +42,7 @@ export async function readSettings(shop: string): Promise<PersonalizationSetting
 }
 
 const SETTINGS_TTL_MS = 5_000;
-const cached = new Map<string, { at: number; settings: Promise<PersonalizationSettings> }>();
+const cached = new Map<string, { at: number; settings: Promise<PersonalizationSettings>; value?: PersonalizationSettings }>();
 
 /**
  * The shop's settings for serving, read at most every few seconds per process (the storefront's hot
@@ -54,12 +54,25 @@ export function servedSettings(shop: string): Promise<PersonalizationSettings> {
   if (hit && Date.now() - hit.at < SETTINGS_TTL_MS) return hit.settings;
   const previous = hit?.settings.catch(() => null);
   // Unchanged settings keep their object: answers remembered under it (list-store) stay valid.
-  const settings = readSettings(shop).then(async (fresh) => {
-    const before = await previous;
-    return before && JSON.stringify(before) === JSON.stringify(fresh) ? before : fresh;
-  });
-  cached.set(shop, { at: Date.now(), settings });
-  return settings;
+  const entry: { at: number; settings: Promise<PersonalizationSettings>; value?: PersonalizationSettings } = {
+    at: Date.now(),
+    settings: readSettings(shop).then(async (fresh) => {
+      const before = await previous;
+      return (entry.value = before && JSON.stringify(before) === JSON.stringify(fresh) ? before : fresh);
+    }),
+  };
+  cached.set(shop, entry);
+  return entry.settings;
+}
+
+/**
+ * The settings servedSettings would answer with at once (read within SETTINGS_TTL_MS and arrived), else
+ * undefined (ask servedSettings): what a remembered answer is checked against without waiting on a promise.
+ * @example const settings = servedSettingsNow(shop) ?? (await servedSettings(shop))
+ */
+export function servedSettingsNow(shop: string): PersonalizationSettings | undefined {
+  const hit = cached.get(shop);
+  return hit && Date.now() - hit.at < SETTINGS_TTL_MS ? hit.value : undefined;
 }
 
 /** Forgets the served settings of a shop (or all): the process that saves them shows the change at once. */

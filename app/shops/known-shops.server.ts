@@ -9,11 +9,20 @@ const known = new Map<string, number>();
  * @example if (!(await isKnownShop(shop))) return new Response(null, { status: 200 })
  */
 export async function isKnownShop(shop: string): Promise<boolean> {
-  const until = known.get(shop);
-  if (until !== undefined && until > Date.now()) return true;
+  if (isKnownShopNow(shop)) return true;
   const row = await prisma.shop.findUnique({ where: { shop }, select: { shop: true } });
   if (row) known.set(shop, Date.now() + TTL_MS);
   return row !== null;
+}
+
+/**
+ * Whether a fresh positive answer of isKnownShop is remembered: lets the storefront's fast path answer
+ * without a promise in between. False means "ask isKnownShop", not "unknown".
+ * @example if (isKnownShopNow(shop)) return answerAtOnce()
+ */
+export function isKnownShopNow(shop: string): boolean {
+  const until = known.get(shop);
+  return until !== undefined && until > Date.now();
 }
 
 /** After shop/redact removed the shop, or in tests. */

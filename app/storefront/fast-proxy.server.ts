@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { logger } from "../lib/logger.server";
 import { requireAppProxy } from "../shopify/app-proxy.server";
-import { isKnownShop } from "../shops/known-shops.server";
+import { isKnownShop, isKnownShopNow } from "../shops/known-shops.server";
 import {
   JsonText,
   PRIVATE_NO_STORE,
@@ -12,7 +12,7 @@ import {
   type FastProxyResponse,
 } from "./fast-proxy";
 import { FAST_PROXY_ROUTES } from "./fast-proxy-routes.server";
-import { verifyProxyQuery } from "./proxy-signature.server";
+import { verifyProxyQuery, type ProxyIdentity } from "./proxy-signature.server";
 
 const MAX_BODY_BYTES = 16_384;
 const log = logger.child({ area: "storefront-proxy" });
@@ -81,29 +81,59 @@ export function serveFastProxy(req: IncomingMessage, res: ServerResponse): boole
   const handler = ROUTES.get(path);
   const method = req.method === "POST" ? "POST" : req.method === "GET" || req.method === "HEAD" ? "GET" : null;
   if (!handler || !method) return false;
-  void serve(req, res, handler, { path, method, query: new URLSearchParams(queryAt < 0 ? "" : raw.slice(queryAt + 1)) });
+  serve(req, res, handler, { path, method, query: new URLSearchParams(queryAt < 0 ? "" : raw.slice(queryAt + 1)) });
   return true;
 }
 
-async function serve(
+/**
+ * Verifies the signature, then answers. A GET for a shop already known here goes straight to the
+ * handler, and a handler that answers synchronously (a remembered recommendations answer) is written in
+ * this same turn: no async function, shop-check promise or microtask between the request and its answer.
+ */
+function serve(
   req: IncomingMessage,
   res: ServerResponse,
   handler: FastProxyHandler,
   { path, method, query }: Pick<FastProxyRequest, "path" | "method" | "query">,
-): Promise<void> {
+): void {
+  let identity: ProxyIdentity;
   try {
-    const identity = verifyProxyQuery(query);
-    if ("refused" in identity) return send(res, { status: 400, body: { error: identity.refused } });
-    if (!(await isKnownShop(identity.shop))) return send(res, { status: 404, body: { error: "shop has not installed Rapport" } });
-    const body = method === "POST" ? parseBody(await readBody(req)) : undefined;
-    send(res, await answer(handler, { ...identity, method, path, query, body }));
+    identity = verifyProxyQuery(query);
   } catch (error) {
-    if (error instanceof ProxyInputError) send(res, { status: error.status, body: { error: error.message } });
-    else {
-      log.error("storefront proxy failed", { path, error: error instanceof Error ? error.message : String(error) });
-      send(res, { status: 500, body: { error: "internal error" } });
-    }
+    return fail(res, path, error);
   }
+  if ("refused" in identity) return send(res, { status: 400, body: { error: identity.refused } });
+  const { shop, customerGid } = identity;
+  if (method === "GET" && isKnownShopNow(shop))
+    return reply(res, path, () => handler({ shop, customerGid, method, path, query, body: undefined }));
+  void (async () => {
+    try {
+      if (!(await isKnownShop(shop))) return send(res, { status: 404, body: { error: "shop has not installed Rapport" } });
+      const body = method === "POST" ? parseBody(await readBody(req)) : undefined;
+      reply(res, path, () => handler({ shop, customerGid, method, path, query, body }));
+    } catch (error) {
+      fail(res, path, error);
+    }
+  })();
+}
+
+/** Writes the handler's answer: at once when it has one, else when its promise settles. */
+function reply(res: ServerResponse, path: string, handle: () => FastProxyResponse | Promise<FastProxyResponse>): void {
+  let answer: FastProxyResponse | Promise<FastProxyResponse>;
+  try {
+    answer = handle();
+    if (!(answer instanceof Promise)) return send(res, answer);
+  } catch (error) {
+    return fail(res, path, error);
+  }
+  answer.then((settled) => send(res, settled)).catch((error: unknown) => fail(res, path, error));
+}
+
+/** A handler's input error as its 4xx; anything else logged and answered 500 (unless an answer began). */
+function fail(res: ServerResponse, path: string, error: unknown): void {
+  if (error instanceof ProxyInputError && !res.headersSent) return send(res, { status: error.status, body: { error: error.message } });
+  log.error("storefront proxy failed", { path, error: error instanceof Error ? error.message : String(error) });
+  if (!res.headersSent) send(res, { status: 500, body: { error: "internal error" } });
 }
 
 /**

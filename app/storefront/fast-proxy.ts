@@ -33,9 +33,11 @@ export interface FastProxyResponse {
 /**
  * A storefront endpoint behind the app proxy. The same function serves the production fast path
  * (app/storefront/fast-proxy.server.ts, no Remix on the hot path) and the Remix route (dev mode, tests).
+ * It may answer synchronously when it has the answer at hand (a remembered one): the fast path then
+ * writes it in the same turn, without a promise.
  * @example const loyalty: FastProxyHandler = async ({ shop, customerGid }) => ({ status: 200, body: { balance } })
  */
-export type FastProxyHandler = (request: FastProxyRequest) => Promise<FastProxyResponse>;
+export type FastProxyHandler = (request: FastProxyRequest) => FastProxyResponse | Promise<FastProxyResponse>;
 
 export const PRIVATE_NO_STORE = { "Cache-Control": "private, no-store" } as const;
 

@@ -18,6 +18,15 @@ const TOLERANCE_S = 90;
 const SIGNED_ONCE = new Set(["shop", "logged_in_customer_id", "path_prefix", "timestamp", "signature", "hmac"]);
 /** The order shopify-api sorts keys in (`String.prototype.localeCompare`, the default collation). */
 const byKey = new Intl.Collator().compare;
+/**
+ * Keys of lowercase letters and "_" only (every parameter Shopify adds and the storefront blocks send):
+ * on them the collation's order is code-unit order ("_" before the letters, a prefix first), so they are
+ * sorted without the collator, which cost ≈ 1 µs a request. tests/integration/proxy-signature.test.ts
+ * holds the two orders equal on such keys; any other key sorts by the collator as before.
+ */
+const PLAIN_KEY = /^[a-z_]+$/;
+/** A signature as the library could accept it: its own hex digest, lowercase, 64 characters. */
+const HEX_SIGNATURE = /^[0-9a-f]{64}$/;
 const keys = new Map<string, KeyObject>();
 /** The secret as a key object, made once (a string key is imported again on every HMAC). */
 const keyOf = (secret: string) => keys.get(secret) ?? (keys.set(secret, createSecretKey(Buffer.from(secret, "utf8"))), keys.get(secret)!);
@@ -28,7 +37,9 @@ const keyOf = (secret: string) => keys.get(secret) ?? (keys.set(secret, createSe
  */
 export function verifyProxyQuery(query: URLSearchParams, now = Date.now(), secret = env.SHOPIFY_API_SECRET): ProxyIdentity {
   const values = new Map<string, string>();
+  let plain = true;
   for (const [key, value] of query) {
+    if (plain && !PLAIN_KEY.test(key)) plain = false;
     const had = values.get(key);
     if (had === undefined) values.set(key, value);
     else if (SIGNED_ONCE.has(key)) return { refused: `Query parameter "${key}" must not appear more than once.` };
@@ -40,13 +51,16 @@ export function verifyProxyQuery(query: URLSearchParams, now = Date.now(), secre
   const seconds = timestamp === undefined ? NaN : Number(timestamp);
   if (!Number.isInteger(seconds)) return { refused: "HMAC timestamp is missing or invalid" };
   if (Math.abs(Math.trunc(now / 1000) - seconds) > TOLERANCE_S) return { refused: "HMAC timestamp is outside of the tolerance range" };
+  // The library compares hex strings, so only its own lowercase 64-character hex can match: anything else
+  // is refused at once, and the rest is compared as text in constant time, like the library's safeCompare.
+  // The digest comes as hex text: a Buffer digest has a memory block of its own to allocate and sweep,
+  // ≈ 1 µs more a request (process.cpuUsage, 200,000 calls).
+  if (!HEX_SIGNATURE.test(signature)) return { refused: "signature does not match" };
   let message = "";
-  for (const key of [...values.keys()].sort(byKey)) if (key !== "signature" && key !== "hmac") message += `${key}=${values.get(key)}`;
-  const expected = createHmac("sha256", keyOf(secret)).update(message).digest();
-  const given = Buffer.from(signature, "utf8");
-  // Hex as Shopify sends it (lowercase, 64 characters); compared in constant time like the library's safeCompare.
-  const local = Buffer.from(expected.toString("hex"), "utf8");
-  if (given.length !== local.length || !timingSafeEqual(given, local)) return { refused: "signature does not match" };
+  for (const key of plain ? [...values.keys()].sort() : [...values.keys()].sort(byKey))
+    if (key !== "signature" && key !== "hmac") message += `${key}=${values.get(key)}`;
+  const expected = createHmac("sha256", keyOf(secret)).update(message).digest("hex");
+  if (!timingSafeEqual(Buffer.from(signature, "latin1"), Buffer.from(expected, "latin1"))) return { refused: "signature does not match" };
   const shop = values.get("shop");
   if (!isShopDomain(shop, env.SHOP_CUSTOM_DOMAIN)) return { refused: "shop is not a shop domain" };
   const customer = values.get("logged_in_customer_id");

@@ -102,6 +102,29 @@ const CASES: [string, boolean, () => URLSearchParams][] = [
       return q;
     },
   ],
+  [
+    "plain keys that differ only after a prefix or by an underscore",
+    true,
+    () => signed([...base(), ["a_b", "1"], ["ab", "2"], ["a", "3"], ["a_", "4"], ["path", "5"], ["surface", "6"], ["surface_", "7"]]),
+  ],
+  [
+    "a signature with a character that is not hex",
+    false,
+    () => {
+      const q = signed(base());
+      q.set("signature", `${q.get("signature")!.slice(0, -1)}g`);
+      return q;
+    },
+  ],
+  [
+    "a signature one character short",
+    false,
+    () => {
+      const q = signed(base());
+      q.set("signature", q.get("signature")!.slice(0, -1));
+      return q;
+    },
+  ],
   ["a repeated shop", false, () => signed([...base(), ["shop", SHOP]])],
   ["a repeated timestamp", false, () => signed([...base(), ["timestamp", now()]])],
 ];
@@ -112,6 +135,24 @@ describe("app-proxy signature on the fast path", () => {
     const verdict = verifyProxyQuery(query);
     expect(await library(query)).toBe(valid);
     expect(!("refused" in verdict)).toBe(valid);
+  });
+
+  it("GIVEN signed queries with random keys of lowercase letters and underscores, in any order THEN each is valid, as the library says", async () => {
+    // Such keys are sorted by code unit rather than by the collator (proxy-signature.server.ts): the
+    // signature Shopify made over the collation's order must still match.
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31), seed % n);
+    const letters = "ab_yz";
+    for (let i = 0; i < 40; i++) {
+      const names = new Set<string>();
+      while (names.size < 6) names.add(Array.from({ length: 1 + random(4) }, () => letters[random(letters.length)]).join(""));
+      const extra = [...names]
+        .filter((k) => !["shop", "timestamp", "signature", "hmac"].includes(k))
+        .map((k): [string, string] => [k, String(i)]);
+      const query = signed([...extra.slice(0, 3), ...base(), ...extra.slice(3)]);
+      expect(await library(query)).toBe(true);
+      expect(verifyProxyQuery(query)).toEqual({ shop: SHOP, customerGid: "gid://shopify/Customer/17850" });
+    }
   });
 
   it("GIVEN a valid query THEN the identity is the signed shop and customer", () => {

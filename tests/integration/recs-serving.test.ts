@@ -7,12 +7,15 @@ import { buildRecommendations } from "../../app/recommendations/recs-build-job.s
 import {
   answerStoreSize,
   clearListStore,
+  listVersion,
+  listVersionNow,
   MAX_ANSWERS,
   rememberAnswer,
   rememberedAnswer,
 } from "../../app/recommendations/list-store.server";
 import { savePersonalization } from "../../app/recommendations/personalization.server";
-import { DEFAULT_SETTINGS, forgetServedSettings } from "../../app/recommendations/settings.server";
+import { recommendationsProxy } from "../../app/recommendations/serve.server";
+import { DEFAULT_SETTINGS, forgetServedSettings, servedSettings, servedSettingsNow } from "../../app/recommendations/settings.server";
 import { serveFastProxy } from "../../app/storefront/fast-proxy.server";
 import type { JobContext } from "../../app/jobs/job";
 import { appProxyRequest } from "../helpers/app-proxy-request";
@@ -255,6 +258,53 @@ describe("remembered answers (the same request between builds is not composed ag
     expect(await get({ surface: "product", product_id: "1", limit: "3" })).toEqual(saved);
     later(6);
     expect((await get({ surface: "product", product_id: "1", limit: "3" })).strategy).toBe("trending");
+  });
+
+  it("GIVEN a remembered answer WHEN the same request comes while the build version and the settings are fresh THEN it is answered at once, without a promise; once they are due, after reading them again", async () => {
+    await givenStore();
+    await build();
+    clearListStore();
+    forgetServedSettings();
+    const request = {
+      shop: SHOP,
+      customerGid: null,
+      method: "GET" as const,
+      path: "/recommendations",
+      query: new URLSearchParams({ surface: "product", product_id: "1", limit: "3" }),
+      body: undefined,
+    };
+    const first = recommendationsProxy(request);
+    expect(first).toBeInstanceOf(Promise); // nothing remembered yet
+    const made = await first;
+    const again = recommendationsProxy(request);
+    expect(again).not.toBeInstanceOf(Promise);
+    expect(again).toBe(made);
+    later(6);
+    const due = recommendationsProxy(request);
+    expect(due).toBeInstanceOf(Promise); // the version and the settings are read again first
+    expect(await due).toBe(made); // the same build and settings: the same answer
+    expect(recommendationsProxy(request)).toBe(made);
+  });
+
+  it("GIVEN the build version and the settings read WHEN asked without waiting THEN each is given until its own time to live ends, and the settings only once they have arrived", async () => {
+    await givenStore();
+    await build();
+    clearListStore();
+    forgetServedSettings();
+    expect(listVersionNow(SHOP)).toBeUndefined(); // never read in this process
+    const version = await listVersion(SHOP);
+    expect(version).toBeGreaterThan(0);
+    expect(listVersionNow(SHOP)).toBe(version);
+    const reading = servedSettings(SHOP);
+    expect(servedSettingsNow(SHOP)).toBeUndefined(); // asked, not arrived
+    const settings = await reading;
+    expect(servedSettingsNow(SHOP)).toBe(settings);
+    later(6);
+    expect(listVersionNow(SHOP)).toBeUndefined();
+    expect(servedSettingsNow(SHOP)).toBeUndefined();
+    await servedSettings(SHOP); // read again (unchanged: the same object); the version is still due
+    expect(servedSettingsNow(SHOP)).toBe(settings);
+    expect(listVersionNow(SHOP)).toBeUndefined();
   });
 
   it("GIVEN session views, a cart or dismissals WHEN the block asks THEN the answer is composed for that request and not remembered", async () => {
