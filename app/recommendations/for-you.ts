@@ -211,6 +211,26 @@ export interface ForYouModel {
 }
 
 /**
+ * Fresh per-query scratch for a model of `customers` reference customers and `items` items: one per
+ * thread that ranks with the model (the recs-build's list workers each make their own).
+ * @example const scratch = forYouScratch(model.customers.count, model.trendScore.length)
+ */
+export function forYouScratch(customers: number, items: number): ForYouModel["scratch"] {
+  return {
+    dots: new Float64Array(customers),
+    customers: new Int32Array(customers),
+    sims: new Float64Array(customers),
+    score: new Float64Array(items),
+    seen: new Uint8Array(items),
+    list: new Int32Array(items),
+    acc: new Float64Array(items),
+    accItems: new Int32Array(items),
+    rankItems: new Int32Array(items + 256),
+    rankScores: new Float64Array(items + 256),
+  };
+}
+
+/**
  * An item is held in at most this many reference customers' posting lists (the strongest holders):
  * bounds a neighbour search on a large store. Above the Online Retail data's largest list, so the
  * evaluated figures are those of the uncapped search.
@@ -247,18 +267,7 @@ export function forYouModel(
     trendScore,
     trendOrder,
     repurchaseShare: params.repurchase > 0 ? repurchaseShares(h, items) : new Float64Array(items),
-    scratch: {
-      dots: new Float64Array(customers.count),
-      customers: new Int32Array(customers.count),
-      sims: new Float64Array(customers.count),
-      score: new Float64Array(items),
-      seen: new Uint8Array(items),
-      list: new Int32Array(items),
-      acc: new Float64Array(items),
-      accItems: new Int32Array(items),
-      rankItems: new Int32Array(items + 256),
-      rankScores: new Float64Array(items + 256),
-    },
+    scratch: forYouScratch(customers.count, items),
   };
 }
 

@@ -114,7 +114,7 @@ export function buildRecsModel(input: {
     return i;
   };
   const log = input.purchases instanceof PurchaseLog ? input.purchases : logOf(input.purchases);
-  const histories = new PurchaseHistories(log.take(), itemOf);
+  const histories = PurchaseHistories.fromBaskets(log.take(), itemOf);
   trace("histories");
   const reference = histories.rows;
   const forYou = forYouModel(reference, params, input.now);
@@ -165,14 +165,23 @@ export class PurchaseHistories {
   readonly row: Map<string, number>;
   private readonly ids: string[];
 
-  constructor(b: PurchaseBaskets, itemOf: (id: string) => number) {
+  /**
+   * `rows` with customer `ids[i]` at row `rowOf[i]` (default: row i). A lists worker holds a view of the
+   * customers it ranks (their ids only) over the build's shared rows.
+   */
+  constructor(rows: HistoryRows, ids: string[], rowOf?: ArrayLike<number>) {
+    this.rows = rows;
+    this.ids = ids;
+    this.row = new Map(ids.map((c, i) => [c, rowOf ? rowOf[i]! : i]));
+  }
+
+  /** Histories from the purchase log's baskets (products mapped to the model's item indices). */
+  static fromBaskets(b: PurchaseBaskets, itemOf: (id: string) => number): PurchaseHistories {
     const items = Int32Array.from(b.productIds, itemOf);
     const lines = b.products;
     for (let l = 0; l < lines.length; l++) lines[l] = items[lines[l]!]!;
-    this.ids = b.customerIds;
-    this.row = new Map(this.ids.map((c, i) => [c, i]));
     // Orders grouped by customer (in order of appearance), then by time (stable).
-    const customers = this.ids.length;
+    const customers = b.customerIds.length;
     const orders = b.orderCustomer.length;
     const customerStart = new Int32Array(customers + 1);
     for (let o = 0; o < orders; o++) customerStart[b.orderCustomer[o]! + 1]! += 1;
@@ -187,7 +196,7 @@ export class PurchaseHistories {
       for (let s = from + 1; s < to && sorted; s++) sorted = b.orderAt[basket[s]!]! >= b.orderAt[basket[s - 1]!]!;
       if (!sorted) basket.subarray(from, to).sort((x, y) => b.orderAt[x]! - b.orderAt[y]! || x - y);
     }
-    this.rows = { customerStart, basket, rows: { start: b.orderStart, items: lines }, at: b.orderAt };
+    return new PurchaseHistories({ customerStart, basket, rows: { start: b.orderStart, items: lines }, at: b.orderAt }, b.customerIds);
   }
 
   get size(): number {
