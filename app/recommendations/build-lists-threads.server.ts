@@ -24,6 +24,8 @@ export interface ListThreadsOptions {
 }
 
 export const MAX_LIST_THREADS = 4;
+/** Tasks sent ahead of the one the caller waits for: ~50 MB of packed lists at most (1,000 customers a task). */
+const AHEAD = 256;
 const DEFAULTS = { minCustomers: 5_000, taskSize: 1_000, maxOldGenerationSizeMb: 512 };
 
 /**
@@ -31,7 +33,7 @@ const DEFAULTS = { minCustomers: 5_000, taskSize: 1_000, maxOldGenerationSizeMb:
  * work on a large store: a neighbour search per customer) ranked in worker threads while this thread
  * ranks the product lists. The model's large arrays move into shared memory once (`listsModelParts`);
  * each worker ranks tasks of `taskSize` customers and posts them back packed; finished tasks are yielded
- * in order and only a few are held at a time (the caller writes them out as they come). A worker error
+ * in order, at most `AHEAD` tasks ahead of the caller (packed, ~200 KB a task of 1,000 customers). A worker error
  * (an exception, running out of its heap) fails the build with its message; the workers are stopped
  * however the caller leaves the loop. The event loop gets a turn every 20 ms meanwhile.
  * @example for await (const [subject, entries] of buildListsInThreads(model, rules, now, dismissedBy)) save(subject, entries)
@@ -98,7 +100,8 @@ export const defaultThreads = () => Math.max(1, Math.min(os.availableParallelism
 
 /**
  * Workers fed tasks in order, each with up to two in flight (so it never waits for the next), and no
- * more than a few finished tasks waiting to be taken: memory stays bounded when the caller is slow.
+ * more than `AHEAD` tasks ahead of the one taken: the workers rank customers while this thread ranks the
+ * product lists (tens of seconds at 2,000,000 orders), and memory stays bounded when the caller is slow.
  */
 class ListsPool {
   private readonly workers: { worker: Worker; inFlight: number }[] = [];
@@ -178,7 +181,7 @@ class ListsPool {
 
   private pump(): void {
     if (this.failure) return;
-    const window = this.taken + this.workers.length * 3;
+    const window = this.taken + AHEAD;
     for (;;) {
       if (this.next >= this.count || this.next >= window) return;
       const slot = this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));

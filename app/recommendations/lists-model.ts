@@ -1,6 +1,7 @@
 import type { MerchantRules } from "./engine/compose";
 import { PurchaseHistories, type CatalogueProduct, type RecsModel } from "./engine/model";
 import { forYouScratch, type ForYouModel, type ForYouParams, type HistoryRows } from "./for-you";
+import { shared } from "./shared-arrays";
 
 /**
  * What a lists worker needs of a built model to rank customers' lists (for-you, buy-again), as one
@@ -29,24 +30,10 @@ export interface ListsTask {
   now: number;
 }
 
-type Typed = Int32Array | Float64Array | Float32Array;
-
 /**
- * `a` in shared memory: itself when it already is, else a copy. A subarray is copied to its own length.
- * @example shared(Int32Array.of(1, 2)).buffer instanceof SharedArrayBuffer // true
- */
-export function shared<T extends Typed>(a: T): T {
-  if (a.buffer instanceof SharedArrayBuffer) return a;
-  const Type = a.constructor as new (buffer: SharedArrayBuffer) => T;
-  const copy = new Type(new SharedArrayBuffer(a.byteLength));
-  copy.set(a as never);
-  return copy;
-}
-
-/**
- * The parts of `model` a lists worker needs. Moves the model's large arrays into shared memory in place
- * (the model reads the shared copies from then on; the originals are garbage), so the build holds one
- * copy of each, not one per thread.
+ * The parts of `model` a lists worker needs. The largest arrays are allocated shared (the lines, stored
+ * vectors, postings, norms); the others are moved into shared memory here, in place (the model reads the
+ * shared copies from then on), so the build holds one copy of each, not one per thread.
  * @example const parts = listsModelParts(model); new Worker(file, { workerData: parts })
  */
 export function listsModelParts(model: RecsModel): ListsModelParts {
