@@ -1,14 +1,11 @@
-import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { NO_RULES, type MerchantRules } from "./engine/compose";
 import type { RecsModel } from "./engine/model";
 import { buildLists, listedCustomers, productLists, unpackCustomerLists, type ListEntry, type PackedCustomerLists } from "./build-lists";
 import { listsModelParts, type ListsTask } from "./lists-model";
 import type { ListsWorkerReply } from "./lists-worker.server";
+import { tsxWorker, workerFile } from "./threads.server";
 
 export interface ListThreadsOptions {
   /** Worker threads ranking the customers' lists (default: the available parallelism, at most 4). 0: none. */
@@ -61,7 +58,7 @@ export async function* buildListsInThreads(
     }
     return;
   }
-  const pool = new ListsPool(model, threads, options.workerFile ?? listsWorkerFile(), maxOldGenerationSizeMb);
+  const pool = new ListsPool(model, threads, options.workerFile ?? workerFile("./lists-worker.server.ts"), maxOldGenerationSizeMb);
   try {
     const { ids, rows } = customers;
     const taskCount = Math.ceil(ids.length / taskSize);
@@ -121,7 +118,7 @@ class ListsPool {
   constructor(model: RecsModel, threads: number, file: string, maxOldGenerationSizeMb: number) {
     const parts = listsModelParts(model);
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(tsxBootstrap(file), { eval: true, workerData: parts, resourceLimits: { maxOldGenerationSizeMb } });
+      const worker = tsxWorker(file, parts, { maxOldGenerationSizeMb });
       const slot = { worker, inFlight: 0 };
       worker.on("message", (reply: ListsWorkerReply) => {
         slot.inFlight -= 1;
@@ -193,28 +190,4 @@ class ListsPool {
       slot.worker.postMessage(task);
     }
   }
-}
-
-/** The worker script beside this file (the source tree: production runs it with tsx, like the app). */
-function listsWorkerFile(): string {
-  const name = "./lists-worker.server.ts";
-  const here = new URL(name, import.meta.url);
-  if (here.protocol === "file:" && existsSync(fileURLToPath(here))) return fileURLToPath(here);
-  // Bundled (the app's server build): the source tree the app runs from.
-  return path.resolve(process.cwd(), "app/recommendations", name);
-}
-
-/**
- * The worker's entry: registers tsx, then imports the (TypeScript) worker script. An `--import` of tsx
- * in a worker's execArgv is not applied to its entry on Node 20 (tests run there); `register()` in the
- * worker is, on Node 20 and 22, under tsx or not.
- */
-function tsxBootstrap(file: string): string {
-  const api = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve("tsx/esm/api")
-      .replace(/\.cjs$/, ".mjs"),
-  ).href;
-  const entry = pathToFileURL(file).href;
-  return `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
 }

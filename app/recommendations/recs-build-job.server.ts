@@ -3,7 +3,8 @@ import type { JobHandler } from "../jobs/job";
 import { enqueueJob } from "../jobs/queue.server";
 import type { Tx } from "../db.server";
 import { setMetafields, type DesiredMetafield } from "../metafields/set-metafields.server";
-import { buildRecsModel, type CatalogueProduct } from "./engine/model";
+import type { CatalogueProduct } from "./engine/model";
+import { buildRecsModelInThreads } from "./build-model-threads.server";
 import type { ListEntry } from "./build-lists";
 import { buildListsInThreads } from "./build-lists-threads.server";
 import { readSettings } from "./settings.server";
@@ -71,7 +72,7 @@ export const buildRecommendations: JobHandler = async ({ job, progress }) => {
     rating: p.ratingValue,
     createdAt: (p.shopifyCreatedAt ?? p.updatedAt).getTime(),
   }));
-  const model = buildRecsModel({
+  const model = await buildRecsModelInThreads({
     products,
     purchases,
     views: views

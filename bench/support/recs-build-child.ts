@@ -3,11 +3,13 @@
 // into (timed apart: the job fills it while paging through the database), then times what the job does
 // with it in memory: the model (buildRecsModel) and every precomputed list (buildLists). Prints one
 // JSON line of figures on stdout; progress on stderr.
-// The lists are ranked as the job ranks them (buildListsInThreads: customers' lists in worker threads).
+// The model and lists are built as the job builds them (buildRecsModelInThreads, buildListsInThreads:
+// co-purchase neighbours and customers' lists in worker threads).
 //   tsx bench/support/recs-build-child.ts <orders> <products> [threads]
-// RECS_SINGLE=1: the single-threaded buildLists instead; RECS_HASH=1: adds a SHA-256 of every list
+// RECS_SINGLE=1: the single-threaded buildRecsModel and buildLists instead; RECS_HASH=1: adds a SHA-256 of every list
 // (subject and entries, in order) to compare builds.
-import { buildRecsModel, type CatalogueProduct } from "../../app/recommendations/engine/model";
+import { buildRecsModel, type CatalogueProduct, type RecsModelInput } from "../../app/recommendations/engine/model";
+import { buildRecsModelInThreads } from "../../app/recommendations/build-model-threads.server";
 import { createHash } from "node:crypto";
 import { buildLists } from "../../app/recommendations/build-lists";
 import { buildListsInThreads } from "../../app/recommendations/build-lists-threads.server";
@@ -56,7 +58,7 @@ async function main() {
   t = Date.now();
   const cpu = process.cpuUsage();
   let phaseStarted = Date.now();
-  const model = buildRecsModel({
+  const modelInput: RecsModelInput = {
     products: catalogue,
     purchases: log,
     now,
@@ -68,7 +70,11 @@ async function main() {
       );
       phaseStarted = Date.now();
     },
-  });
+  };
+  const model =
+    process.env.RECS_SINGLE === "1"
+      ? buildRecsModel(modelInput)
+      : await buildRecsModelInThreads(modelInput, threads === undefined ? {} : { threads, minLines: 0 });
   const modelSeconds = (Date.now() - t) / 1000;
   say(`model in ${modelSeconds.toFixed(1)} s (rss ${Math.round(process.memoryUsage().rss / 1e6)} MB)`);
   let lists = 0;

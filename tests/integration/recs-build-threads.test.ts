@@ -6,6 +6,9 @@ import { buildLists, type ListEntry } from "../../app/recommendations/build-list
 import { buildListsInThreads } from "../../app/recommendations/build-lists-threads.server";
 import { NO_RULES, type MerchantRules } from "../../app/recommendations/engine/compose";
 import { buildRecsModel, type CatalogueProduct, type PurchaseRecord } from "../../app/recommendations/engine/model";
+import { buildRecsModelInThreads } from "../../app/recommendations/build-model-threads.server";
+import { PurchaseLog } from "../../app/recommendations/purchase-log";
+import { workerAnswer } from "../../app/recommendations/threads.server";
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 0, 31);
@@ -94,5 +97,34 @@ describe("recs-build lists in worker threads", () => {
     await expect(
       collect(buildListsInThreads(model, NO_RULES, NOW, new Map(), { threads: 2, minCustomers: 0, workerFile: file })),
     ).rejects.toThrow("recs lists worker failed: ranker crashed");
+  });
+
+  it("builds the same model with the co-purchase neighbours counted in worker threads", async () => {
+    const { products, purchases } = syntheticStore();
+    const logOf = () => {
+      const log = new PurchaseLog();
+      for (const p of purchases) log.add(p);
+      return log;
+    };
+    const single = buildRecsModel({ products, purchases: logOf(), now: NOW });
+    const threaded = await buildRecsModelInThreads({ products, purchases: logOf(), now: NOW }, { threads: 3, minLines: 0 });
+    expect(single.boughtTogether.size).toBeGreaterThan(50);
+    expect([...threaded.boughtTogether]).toEqual([...single.boughtTogether]);
+    expect([...threaded.coPurchased]).toEqual([...single.coPurchased]);
+    expect([...buildLists(threaded, rules, NOW)]).toEqual([...buildLists(single, rules, NOW)]);
+  });
+
+  it("rejects with a one-answer worker's error, and when it exits without an answer", async () => {
+    const dir = tmpdir();
+    const throwing = path.join(dir, `recs-throwing-worker-${process.pid}.mjs`);
+    writeFileSync(throwing, `throw new Error("counting crashed");\n`);
+    await expect(workerAnswer(throwing, {}, "recs co-occurrence worker")).rejects.toThrow(
+      "recs co-occurrence worker failed: counting crashed",
+    );
+    const silent = path.join(dir, `recs-silent-worker-${process.pid}.mjs`);
+    writeFileSync(silent, `process.exit(3);\n`);
+    await expect(workerAnswer(silent, {}, "recs co-occurrence worker")).rejects.toThrow(
+      "recs co-occurrence worker exited (code 3) without an answer",
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { coOccurrence } from "./co-occurrence";
+import { coOccurrence, type CoOccurrence } from "./co-occurrence";
 import {
   forYouModel,
   historyRows,
@@ -78,7 +78,15 @@ const DAY = 86_400_000;
  * Builds the model from a shop's catalogue, purchases and views.
  * @example buildRecsModel({ products, purchases, views, now: Date.now() })
  */
-export function buildRecsModel(input: {
+export function buildRecsModel(input: RecsModelInput): RecsModel {
+  const start = startRecsModel(input);
+  const forYou = forYouOf(start);
+  const purchased = coOccurrence(start.histories.rows.rows, start.perItem);
+  start.trace("co-purchase neighbours");
+  return finishRecsModel(start, forYou, purchased);
+}
+
+export interface RecsModelInput {
   products: CatalogueProduct[];
   /** Records, or the recs-build job's compact log (taken: the model keeps its arrays). */
   purchases: Iterable<PurchaseRecord> | PurchaseLog;
@@ -88,7 +96,27 @@ export function buildRecsModel(input: {
   neighboursPerItem?: number;
   /** Called after each phase (the bench logs memory per phase). */
   trace?: (phase: string) => void;
-}): RecsModel {
+}
+
+/** The model's first phase: catalogue index and histories (the phases after it read these). */
+export interface RecsModelStart {
+  input: RecsModelInput;
+  trace: (phase: string) => void;
+  params: ForYouParams;
+  perItem: number;
+  products: CatalogueProduct[];
+  index: Map<string, number>;
+  itemOf: (id: string) => number;
+  histories: PurchaseHistories;
+}
+
+/**
+ * Phases of `buildRecsModel`, apart so that the co-purchase neighbours can be counted in other threads
+ * while this one builds the for-you model (build-model-threads.server.ts): start, then the for-you model
+ * and the co-purchase neighbours in any order, then finish.
+ * @example const start = startRecsModel(input); finishRecsModel(start, forYouOf(start), coOccurrence(start.histories.rows.rows, start.perItem))
+ */
+export function startRecsModel(input: RecsModelInput): RecsModelStart {
   const trace = input.trace ?? (() => {});
   const params = input.params ?? FOR_YOU_DEFAULTS;
   const perItem = input.neighboursPerItem ?? 30;
@@ -116,17 +144,25 @@ export function buildRecsModel(input: {
   const log = input.purchases instanceof PurchaseLog ? input.purchases : logOf(input.purchases);
   const histories = PurchaseHistories.fromBaskets(log.take(), itemOf);
   trace("histories");
-  const reference = histories.rows;
-  const forYou = forYouModel(reference, params, input.now);
-  trace("for-you model");
+  return { input, trace, params, perItem, products, index, itemOf, histories };
+}
+
+/** The for-you model of a started build (see `startRecsModel`). */
+export function forYouOf(start: RecsModelStart): ForYouModel {
+  const forYou = forYouModel(start.histories.rows, start.params, start.input.now);
+  start.trace("for-you model");
+  return forYou;
+}
+
+/** The model from its phases (see `startRecsModel`): co-views, repurchase intervals, content index. */
+export function finishRecsModel(start: RecsModelStart, forYou: ForYouModel, purchased: CoOccurrence): RecsModel {
+  const { input, products, index, itemOf, histories, perItem, params } = start;
   const sessions = new Map<string, Set<number>>();
   for (const v of input.views ?? []) {
     const set = sessions.get(v.viewerId) ?? new Set<number>();
     set.add(itemOf(v.productId));
     sessions.set(v.viewerId, set);
   }
-  const purchased = coOccurrence(reference.rows, perItem);
-  trace("co-purchase neighbours");
   return {
     builtAt: input.now,
     products,
@@ -138,7 +174,7 @@ export function buildRecsModel(input: {
     ).cosine,
     coPurchased: purchased.cosine,
     trending: forYou.trending,
-    repurchaseDays: repurchaseIntervals(reference),
+    repurchaseDays: repurchaseIntervals(histories.rows),
     histories,
     customerRow: histories.row,
     forYou,
