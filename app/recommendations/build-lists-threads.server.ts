@@ -2,7 +2,15 @@ import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { NO_RULES, type MerchantRules } from "./engine/compose";
 import type { RecsModel } from "./engine/model";
-import { buildLists, listedCustomers, productLists, unpackCustomerLists, type ListEntry, type PackedCustomerLists } from "./build-lists";
+import {
+  buildLists,
+  CUSTOMER_CHUNK,
+  listedCustomers,
+  productLists,
+  unpackCustomerLists,
+  type ListEntry,
+  type PackedCustomerLists,
+} from "./build-lists";
 import { listsModelParts, type ListsTask } from "./lists-model";
 import type { ListsWorkerReply } from "./lists-worker.server";
 import { tsxWorker, workerFile } from "./threads.server";
@@ -23,7 +31,7 @@ export interface ListThreadsOptions {
 export const MAX_LIST_THREADS = 4;
 /** Tasks sent ahead of the one the caller waits for: ~50 MB of packed lists at most (1,000 customers a task). */
 const AHEAD = 256;
-const DEFAULTS = { minCustomers: 5_000, taskSize: 1_000, maxOldGenerationSizeMb: 512 };
+const DEFAULTS = { minCustomers: 5_000, taskSize: CUSTOMER_CHUNK, maxOldGenerationSizeMb: 512 };
 
 /**
  * The lists of `buildLists`, identical and in the same order, with the customers' lists (most of the

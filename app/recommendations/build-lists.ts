@@ -32,16 +32,17 @@ export function* buildLists(
   dismissedBy: ReadonlyMap<string, string[]> = new Map(),
 ): Generator<[string, ListEntry[]]> {
   yield* productLists(model, rules, now);
-  const ids = [...listedCustomers(model).ids];
-  const packed = customerLists(
-    model,
-    rules,
-    now,
-    ids,
-    ids.map((id) => dismissedBy.get(id) ?? []),
-  );
-  yield* unpackCustomerLists(model.products, ids, packed);
+  // Customers a chunk at a time (as the threads' tasks): a few packed lists held, not the shop's.
+  const { ids } = listedCustomers(model);
+  for (let from = 0; from < ids.length; from += CUSTOMER_CHUNK) {
+    const chunk = ids.slice(from, from + CUSTOMER_CHUNK);
+    const dismissed = chunk.map((id) => dismissedBy.get(id) ?? []);
+    yield* unpackCustomerLists(model.products, chunk, customerLists(model, rules, now, chunk, dismissed));
+  }
 }
+
+/** Customers ranked per chunk by `buildLists` (and per task by the list workers). */
+export const CUSTOMER_CHUNK = 1_000;
 
 /** The rules as the lists apply them: pins are a serving-time choice, not part of a precomputed list. */
 const listRules = (rules: MerchantRules): MerchantRules => ({ ...rules, pin: [] });

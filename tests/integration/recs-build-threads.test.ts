@@ -53,7 +53,8 @@ const rules: MerchantRules = {
   boost: [{ field: "tag", value: "gift", factor: 1.5 }],
 };
 
-describe("recs-build lists in worker threads", () => {
+// Each test starts worker threads that compile the ranking code (tsx) first: seconds on a loaded 2-core machine.
+describe("recs-build lists in worker threads", { timeout: 120_000 }, () => {
   it("yields exactly the single-threaded lists, in the same order, over many small tasks", async () => {
     const { products, purchases } = syntheticStore();
     const dismissedBy = new Map([
