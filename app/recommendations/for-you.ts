@@ -1,6 +1,7 @@
 import { basketRows, coOccurrence, type BasketRows } from "./engine/co-occurrence";
 import { bestOf } from "./engine/top-k";
 import { groupSizes, toSparse } from "./tifuknn";
+import { sharedArray } from "./shared-arrays";
 
 export { forYouScores, forYouTop } from "./for-you-score";
 
@@ -211,6 +212,26 @@ export interface ForYouModel {
 }
 
 /**
+ * Fresh per-query scratch for a model of `customers` reference customers and `items` items: one per
+ * thread that ranks with the model (the recs-build's list workers each make their own).
+ * @example const scratch = forYouScratch(model.customers.count, model.trendScore.length)
+ */
+export function forYouScratch(customers: number, items: number): ForYouModel["scratch"] {
+  return {
+    dots: new Float64Array(customers),
+    customers: new Int32Array(customers),
+    sims: new Float64Array(customers),
+    score: new Float64Array(items),
+    seen: new Uint8Array(items),
+    list: new Int32Array(items),
+    acc: new Float64Array(items),
+    accItems: new Int32Array(items),
+    rankItems: new Int32Array(items + 256),
+    rankScores: new Float64Array(items + 256),
+  };
+}
+
+/**
  * An item is held in at most this many reference customers' posting lists (the strongest holders):
  * bounds a neighbour search on a large store. Above the Online Retail data's largest list, so the
  * evaluated figures are those of the uncapped search.
@@ -247,18 +268,7 @@ export function forYouModel(
     trendScore,
     trendOrder,
     repurchaseShare: params.repurchase > 0 ? repurchaseShares(h, items) : new Float64Array(items),
-    scratch: {
-      dots: new Float64Array(customers.count),
-      customers: new Int32Array(customers.count),
-      sims: new Float64Array(customers.count),
-      score: new Float64Array(items),
-      seen: new Uint8Array(items),
-      list: new Int32Array(items),
-      acc: new Float64Array(items),
-      accItems: new Int32Array(items),
-      rankItems: new Int32Array(items + 256),
-      rankScores: new Float64Array(items + 256),
-    },
+    scratch: forYouScratch(customers.count, items),
   };
 }
 
@@ -271,7 +281,7 @@ function referenceCustomers(h: HistoryRows, params: ForYouParams, items: number,
   const count = h.customerStart.length - 1;
   const scratch = vectorScratch(items);
   const { acc, mark, touched } = scratch;
-  const norms = new Float64Array(count);
+  const norms = sharedArray(Float64Array, count);
   const heapSize = new Int32Array(items);
   const heapCustomer = new Int32Array(items * cap);
   const heapValue = new Float64Array(items * cap);
@@ -289,8 +299,9 @@ function referenceCustomers(h: HistoryRows, params: ForYouParams, items: number,
     bound += Math.min(lines, vectorCap);
   }
   const vectorStart = new Int32Array(count + 1);
-  const vectorItems = new Int32Array(bound);
-  const vectorValues = new Float32Array(bound);
+  // Shared memory (as the postings and norms): the lists workers read them without a copy.
+  const vectorItems = sharedArray(Int32Array, bound);
+  const vectorValues = sharedArray(Float32Array, bound);
   const values = new Float64Array(items);
   let stored = 0;
   for (let c = 0; c < count; c++) {
@@ -325,8 +336,8 @@ function referenceCustomers(h: HistoryRows, params: ForYouParams, items: number,
   }
   const start = new Int32Array(items + 1);
   for (let i = 0; i < items; i++) start[i + 1] = start[i]! + heapSize[i]!;
-  const holders = new Int32Array(start[items]!);
-  const holderValues = new Float64Array(start[items]!);
+  const holders = sharedArray(Int32Array, start[items]!);
+  const holderValues = sharedArray(Float64Array, start[items]!);
   // Each item's holders by customer: (customer × cap + slot) keys sorted natively (customers are distinct
   // within an item; exact in a double up to 2⁵³), no comparator closure per item.
   const keys = new Float64Array(cap);

@@ -3,8 +3,10 @@ import type { JobHandler } from "../jobs/job";
 import { enqueueJob } from "../jobs/queue.server";
 import type { Tx } from "../db.server";
 import { setMetafields, type DesiredMetafield } from "../metafields/set-metafields.server";
-import { buildRecsModel, type CatalogueProduct } from "./engine/model";
-import { buildLists, type ListEntry } from "./build-lists";
+import type { CatalogueProduct } from "./engine/model";
+import { buildRecsModelInThreads } from "./build-model-threads.server";
+import type { ListEntry } from "./build-lists";
+import { buildListsInThreads } from "./build-lists-threads.server";
 import { readSettings } from "./settings.server";
 import { readPurchases } from "./read-purchases.server";
 
@@ -70,7 +72,7 @@ export const buildRecommendations: JobHandler = async ({ job, progress }) => {
     rating: p.ratingValue,
     createdAt: (p.shopifyCreatedAt ?? p.updatedAt).getTime(),
   }));
-  const model = buildRecsModel({
+  const model = await buildRecsModelInThreads({
     products,
     purchases,
     views: views
@@ -87,15 +89,11 @@ export const buildRecommendations: JobHandler = async ({ job, progress }) => {
   const cards = new Map(rows.map((p) => [p.productGid, p]));
   const lists: { shop: string; subject: string; items: string; builtAt: Date }[] = [];
   const metafields: DesiredMetafield[] = [];
-  // The lists are made one by one (a generator): give the event loop a turn every 50 ms, so the process
-  // that runs this job — by default the app itself — keeps acknowledging webhooks and answering the
-  // storefront while a large store's lists are built (minutes at 2,000,000 orders).
-  let turn = Date.now();
-  for (const [subject, entries] of buildLists(model, settings.rules, now, dismissedBy)) {
-    if (Date.now() - turn > 50) {
-      await new Promise((resolve) => setImmediate(resolve));
-      turn = Date.now();
-    }
+  // The customers' lists are ranked in worker threads while this thread ranks the products' (the same
+  // lists as buildLists, in the same order), and the generator gives the event loop a turn every 20 ms:
+  // the process that runs this job — by default the app itself — keeps acknowledging webhooks and
+  // answering the storefront while a large store's lists are built.
+  for await (const [subject, entries] of buildListsInThreads(model, settings.rules, now, dismissedBy)) {
     lists.push({ shop, subject, items: JSON.stringify(entries.map((e) => card(e, cards.get(e.id), currencyCode))), builtAt });
     const [kind, owner, strategy] = subjectParts(subject);
     const key =

@@ -3,14 +3,21 @@
 // into (timed apart: the job fills it while paging through the database), then times what the job does
 // with it in memory: the model (buildRecsModel) and every precomputed list (buildLists). Prints one
 // JSON line of figures on stdout; progress on stderr.
-//   tsx bench/support/recs-build-child.ts <orders> <products>
-import { buildRecsModel, type CatalogueProduct } from "../../app/recommendations/engine/model";
+// The model and lists are built as the job builds them (buildRecsModelInThreads, buildListsInThreads:
+// co-purchase neighbours and customers' lists in worker threads).
+//   tsx bench/support/recs-build-child.ts <orders> <products> [threads]
+// RECS_SINGLE=1: the single-threaded buildRecsModel and buildLists instead; RECS_HASH=1: adds a SHA-256 of every list
+// (subject and entries, in order) to compare builds.
+import { buildRecsModel, type CatalogueProduct, type RecsModelInput } from "../../app/recommendations/engine/model";
+import { buildRecsModelInThreads } from "../../app/recommendations/build-model-threads.server";
+import { createHash } from "node:crypto";
 import { buildLists } from "../../app/recommendations/build-lists";
+import { buildListsInThreads } from "../../app/recommendations/build-lists-threads.server";
 import { loadRetailDistributions } from "./retail-distributions";
 import { PurchaseLog } from "../../app/recommendations/purchase-log";
 import { syntheticOrders } from "./recs-purchases";
 
-const [orders, products] = process.argv.slice(2).map(Number) as [number, number];
+const [orders, products, threads] = process.argv.slice(2).map(Number) as [number, number, number | undefined];
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main() {
@@ -51,7 +58,7 @@ async function main() {
   t = Date.now();
   const cpu = process.cpuUsage();
   let phaseStarted = Date.now();
-  const model = buildRecsModel({
+  const modelInput: RecsModelInput = {
     products: catalogue,
     purchases: log,
     now,
@@ -63,15 +70,25 @@ async function main() {
       );
       phaseStarted = Date.now();
     },
-  });
+  };
+  const model =
+    process.env.RECS_SINGLE === "1"
+      ? buildRecsModel(modelInput)
+      : await buildRecsModelInThreads(modelInput, threads === undefined ? {} : { threads, minLines: 0 });
   const modelSeconds = (Date.now() - t) / 1000;
   say(`model in ${modelSeconds.toFixed(1)} s (rss ${Math.round(process.memoryUsage().rss / 1e6)} MB)`);
   let lists = 0;
   let entries = 0;
   const listsStarted = Date.now();
-  for (const [, list] of buildLists(model, undefined, now)) {
+  const hash = process.env.RECS_HASH === "1" ? createHash("sha256") : null;
+  const all =
+    process.env.RECS_SINGLE === "1"
+      ? buildLists(model, undefined, now)
+      : buildListsInThreads(model, undefined, now, new Map(), threads === undefined ? {} : { threads, minCustomers: 0 });
+  for await (const [subject, list] of all) {
     lists += 1;
     entries += list.length;
+    hash?.update(`${subject}\t${JSON.stringify(list)}\n`);
     if (lists % 50_000 === 0) say(`${lists} lists in ${((Date.now() - listsStarted) / 1000).toFixed(1)} s`);
   }
   const listsSeconds = (Date.now() - listsStarted) / 1000;
@@ -89,6 +106,7 @@ async function main() {
       build_cpu_s: (process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1e6,
       lists,
       entries,
+      ...(hash ? { lists_sha256: hash.digest("hex") } : {}),
       peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     })}\n`,
   );

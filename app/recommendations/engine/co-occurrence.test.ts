@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coOccurrence } from "./co-occurrence";
+import { basketRows, coOccurrence, coOccurrenceIndex, coOccurrenceRange, unpackCoOccurrence } from "./co-occurrence";
 
 /** The plain definition, pair by pair, to compare the fast pass against. */
 function naive(baskets: number[][], perItem: number) {
@@ -56,5 +56,20 @@ describe("coOccurrence", () => {
     );
     expect(result.cosine.get(1)).toEqual([{ item: 2, score: 1 }]);
     expect(result.cosine.has(3)).toBe(false);
+  });
+
+  it("GIVEN random baskets WHEN neighbours are counted in ranges of items (as the build's threads count them) THEN they are those of one pass", () => {
+    let seed = 3;
+    const random = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
+    const baskets = Array.from({ length: 400 }, () => [
+      ...new Set(Array.from({ length: 1 + Math.floor(random() * 6) }, () => Math.floor(random() ** 2 * 40))),
+    ]);
+    const index = coOccurrenceIndex(basketRows(baskets));
+    const whole = coOccurrence(baskets, 5);
+    const ends = [0, 3, 17, 18, index.items];
+    const split = unpackCoOccurrence(ends.slice(1).map((to, i) => coOccurrenceRange(index, ends[i]!, to, 5)));
+    expect(whole.lift.size).toBeGreaterThan(20);
+    expect([...split.lift]).toEqual([...whole.lift]);
+    expect([...split.cosine]).toEqual([...whole.cosine]);
   });
 });

@@ -1,4 +1,4 @@
-import { coOccurrence } from "./co-occurrence";
+import { coOccurrence, type CoOccurrence } from "./co-occurrence";
 import {
   forYouModel,
   historyRows,
@@ -78,7 +78,15 @@ const DAY = 86_400_000;
  * Builds the model from a shop's catalogue, purchases and views.
  * @example buildRecsModel({ products, purchases, views, now: Date.now() })
  */
-export function buildRecsModel(input: {
+export function buildRecsModel(input: RecsModelInput): RecsModel {
+  const start = startRecsModel(input);
+  const forYou = forYouOf(start);
+  const purchased = coOccurrence(start.histories.rows.rows, start.perItem);
+  start.trace("co-purchase neighbours");
+  return finishRecsModel(start, forYou, purchased);
+}
+
+export interface RecsModelInput {
   products: CatalogueProduct[];
   /** Records, or the recs-build job's compact log (taken: the model keeps its arrays). */
   purchases: Iterable<PurchaseRecord> | PurchaseLog;
@@ -88,7 +96,27 @@ export function buildRecsModel(input: {
   neighboursPerItem?: number;
   /** Called after each phase (the bench logs memory per phase). */
   trace?: (phase: string) => void;
-}): RecsModel {
+}
+
+/** The model's first phase: catalogue index and histories (the phases after it read these). */
+export interface RecsModelStart {
+  input: RecsModelInput;
+  trace: (phase: string) => void;
+  params: ForYouParams;
+  perItem: number;
+  products: CatalogueProduct[];
+  index: Map<string, number>;
+  itemOf: (id: string) => number;
+  histories: PurchaseHistories;
+}
+
+/**
+ * Phases of `buildRecsModel`, apart so that the co-purchase neighbours can be counted in other threads
+ * while this one builds the for-you model (build-model-threads.server.ts): start, then the for-you model
+ * and the co-purchase neighbours in any order, then finish.
+ * @example const start = startRecsModel(input); finishRecsModel(start, forYouOf(start), coOccurrence(start.histories.rows.rows, start.perItem))
+ */
+export function startRecsModel(input: RecsModelInput): RecsModelStart {
   const trace = input.trace ?? (() => {});
   const params = input.params ?? FOR_YOU_DEFAULTS;
   const perItem = input.neighboursPerItem ?? 30;
@@ -114,19 +142,27 @@ export function buildRecsModel(input: {
     return i;
   };
   const log = input.purchases instanceof PurchaseLog ? input.purchases : logOf(input.purchases);
-  const histories = new PurchaseHistories(log.take(), itemOf);
+  const histories = PurchaseHistories.fromBaskets(log.take(), itemOf);
   trace("histories");
-  const reference = histories.rows;
-  const forYou = forYouModel(reference, params, input.now);
-  trace("for-you model");
+  return { input, trace, params, perItem, products, index, itemOf, histories };
+}
+
+/** The for-you model of a started build (see `startRecsModel`). */
+export function forYouOf(start: RecsModelStart): ForYouModel {
+  const forYou = forYouModel(start.histories.rows, start.params, start.input.now);
+  start.trace("for-you model");
+  return forYou;
+}
+
+/** The model from its phases (see `startRecsModel`): co-views, repurchase intervals, content index. */
+export function finishRecsModel(start: RecsModelStart, forYou: ForYouModel, purchased: CoOccurrence): RecsModel {
+  const { input, products, index, itemOf, histories, perItem, params } = start;
   const sessions = new Map<string, Set<number>>();
   for (const v of input.views ?? []) {
     const set = sessions.get(v.viewerId) ?? new Set<number>();
     set.add(itemOf(v.productId));
     sessions.set(v.viewerId, set);
   }
-  const purchased = coOccurrence(reference.rows, perItem);
-  trace("co-purchase neighbours");
   return {
     builtAt: input.now,
     products,
@@ -138,7 +174,7 @@ export function buildRecsModel(input: {
     ).cosine,
     coPurchased: purchased.cosine,
     trending: forYou.trending,
-    repurchaseDays: repurchaseIntervals(reference),
+    repurchaseDays: repurchaseIntervals(histories.rows),
     histories,
     customerRow: histories.row,
     forYou,
@@ -165,14 +201,23 @@ export class PurchaseHistories {
   readonly row: Map<string, number>;
   private readonly ids: string[];
 
-  constructor(b: PurchaseBaskets, itemOf: (id: string) => number) {
+  /**
+   * `rows` with customer `ids[i]` at row `rowOf[i]` (default: row i). A lists worker holds a view of the
+   * customers it ranks (their ids only) over the build's shared rows.
+   */
+  constructor(rows: HistoryRows, ids: string[], rowOf?: ArrayLike<number>) {
+    this.rows = rows;
+    this.ids = ids;
+    this.row = new Map(ids.map((c, i) => [c, rowOf ? rowOf[i]! : i]));
+  }
+
+  /** Histories from the purchase log's baskets (products mapped to the model's item indices). */
+  static fromBaskets(b: PurchaseBaskets, itemOf: (id: string) => number): PurchaseHistories {
     const items = Int32Array.from(b.productIds, itemOf);
     const lines = b.products;
     for (let l = 0; l < lines.length; l++) lines[l] = items[lines[l]!]!;
-    this.ids = b.customerIds;
-    this.row = new Map(this.ids.map((c, i) => [c, i]));
     // Orders grouped by customer (in order of appearance), then by time (stable).
-    const customers = this.ids.length;
+    const customers = b.customerIds.length;
     const orders = b.orderCustomer.length;
     const customerStart = new Int32Array(customers + 1);
     for (let o = 0; o < orders; o++) customerStart[b.orderCustomer[o]! + 1]! += 1;
@@ -187,7 +232,7 @@ export class PurchaseHistories {
       for (let s = from + 1; s < to && sorted; s++) sorted = b.orderAt[basket[s]!]! >= b.orderAt[basket[s - 1]!]!;
       if (!sorted) basket.subarray(from, to).sort((x, y) => b.orderAt[x]! - b.orderAt[y]! || x - y);
     }
-    this.rows = { customerStart, basket, rows: { start: b.orderStart, items: lines }, at: b.orderAt };
+    return new PurchaseHistories({ customerStart, basket, rows: { start: b.orderStart, items: lines }, at: b.orderAt }, b.customerIds);
   }
 
   get size(): number {
