@@ -7,6 +7,7 @@ import { formFromSettings } from "../../app/recommendations/settings-form";
 import type { JobContext } from "../../app/jobs/job";
 import { adminDataRequest, givenInstalledSession, settle } from "../helpers/admin-request";
 import { SHOP } from "../helpers/webhook-request";
+import { givenPurchaseOrder } from "../helpers/purchase-orders";
 
 const args = (request: Request) => ({ request, params: {}, context: {} });
 const P = (n: number) => `gid://shopify/Product/${n}`;
@@ -24,24 +25,7 @@ async function givenBuiltStore() {
     [2, 2, [1, 2]],
     [3, 1, [3]],
   ] as const) {
-    const order = await prisma.order.create({
-      data: {
-        shop: SHOP,
-        orderGid: `gid://shopify/Order/${n}`,
-        name: `#${n}`,
-        customerGid: `gid://shopify/Customer/${customer}`,
-        processedAt: at,
-        currencyCode: "GBP",
-        subtotalMinor: 0,
-        totalMinor: 0,
-        sourceUpdatedAt: at,
-        ingestedVia: "webhook",
-      },
-    });
-    for (const p of products)
-      await prisma.interaction.create({
-        data: { shop: SHOP, customerGid: `gid://shopify/Customer/${customer}`, productGid: P(p), kind: "purchase", at, orderId: order.id },
-      });
+    await givenPurchaseOrder({ shop: SHOP, n, customerGid: `gid://shopify/Customer/${customer}`, at, productGids: products.map(P) });
   }
   const context = {
     job: { id: "j", kind: "recs-build", shop: SHOP, payload: {}, attempts: 1, maxAttempts: 1 },

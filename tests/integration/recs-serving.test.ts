@@ -18,6 +18,7 @@ import { recommendationsProxy } from "../../app/recommendations/serve.server";
 import { DEFAULT_SETTINGS, forgetServedSettings, servedSettings, servedSettingsNow } from "../../app/recommendations/settings.server";
 import { serveFastProxy } from "../../app/storefront/fast-proxy.server";
 import type { JobContext } from "../../app/jobs/job";
+import { givenPurchaseOrder } from "../helpers/purchase-orders";
 import { appProxyRequest } from "../helpers/app-proxy-request";
 import { SHOP } from "../helpers/webhook-request";
 
@@ -56,24 +57,7 @@ async function build() {
 /** Order `n` of a customer (or a guest) `daysAgo`, with a purchase interaction per product. */
 async function recordOrder(n: number, customer: number | null, daysAgo: number, products: number[]) {
   const at = new Date(Date.now() - daysAgo * DAY);
-  const row = await prisma.order.create({
-    data: {
-      shop: SHOP,
-      orderGid: `gid://shopify/Order/${n}`,
-      name: `#${n}`,
-      customerGid: customer ? C(customer) : null,
-      processedAt: at,
-      currencyCode: "GBP",
-      subtotalMinor: 0,
-      totalMinor: 0,
-      sourceUpdatedAt: at,
-      ingestedVia: "webhook",
-    },
-  });
-  for (const p of products)
-    await prisma.interaction.create({
-      data: { shop: SHOP, customerGid: customer ? C(customer) : null, productGid: P(p), kind: "purchase", at, orderId: row.id },
-    });
+  await givenPurchaseOrder({ shop: SHOP, n, customerGid: customer ? C(customer) : null, at, productGids: products.map(P) });
 }
 
 /**
