@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Benchmark } from "./benchmark";
 import { createBenchDatabase } from "./support/bench-database";
 import { writeBulkOrdersFile } from "./support/bulk-orders-file";
+import { cpuProfArgs } from "./support/app-server";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -35,12 +36,10 @@ export const backfillBench: Benchmark = {
     try {
       const child = spawn(
         path.join(ROOT, "node_modules", ".bin", "tsx"),
-        [path.join(ROOT, "bench", "support", "backfill-child.ts"), bench.url, file, String(orders)],
+        [...cpuProfArgs(cpuProfDir), path.join(ROOT, "bench", "support", "backfill-child.ts"), bench.url, file, String(orders)],
         {
           cwd: ROOT,
-          env: cpuProfDir
-            ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${cpuProfDir}`.trim() }
-            : process.env,
+          env: process.env,
           stdio: ["ignore", "pipe", "pipe"],
         },
       );

@@ -47,7 +47,7 @@ export function startAppServer(options: {
   inProcessWorker?: boolean;
   cpuProfDir?: string | null;
 }): Promise<RunningServer> {
-  return startServer(TSX, [path.join(ROOT, "app", "start.server.ts")], {
+  return startServer(TSX, [...cpuProfArgs(options.cpuProfDir), path.join(ROOT, "app", "start.server.ts")], {
     NODE_ENV: "production",
     DATABASE_URL: options.databaseUrl,
     SHOPIFY_API_KEY: "bench-api-key",
@@ -57,11 +57,15 @@ export function startAppServer(options: {
     HOST: "127.0.0.1",
     LOG_LEVEL: "error",
     RAPPORT_IN_PROCESS_WORKER: options.inProcessWorker ? "true" : "false",
-    // Written when the server exits (SIGTERM → process.exit), one file per process (tsx's own is tiny).
-    ...(options.cpuProfDir
-      ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${options.cpuProfDir}`.trim() }
-      : {}),
   });
+}
+
+/**
+ * Node's CPU-profile flags as tsx's own arguments (passed on to node): Node 20 refuses `--cpu-prof` in
+ * NODE_OPTIONS. The profile is written when the process exits (SIGTERM → process.exit), one file per process.
+ */
+export function cpuProfArgs(dir: string | null | undefined): string[] {
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
 }
 
 /**
@@ -109,13 +113,10 @@ function startServer(command: string, args: string[], env: Record<string, string
  * @example const worker = await startWorkerProcess({ databaseUrl }); …; await worker.stop();
  */
 export function startWorkerProcess(options: { databaseUrl: string; cpuProfDir?: string | null }): Promise<Omit<RunningServer, "url">> {
-  const child = spawn(TSX, [path.join(ROOT, "app", "worker-process.server.ts")], {
+  const child = spawn(TSX, [...cpuProfArgs(options.cpuProfDir), path.join(ROOT, "app", "worker-process.server.ts")], {
     cwd: ROOT,
     env: {
       ...process.env,
-      ...(options.cpuProfDir
-        ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${options.cpuProfDir}`.trim() }
-        : {}),
       NODE_ENV: "production",
       DATABASE_URL: options.databaseUrl,
       SHOPIFY_API_KEY: "bench-api-key",
